@@ -1,0 +1,157 @@
+"""policydiff command line: thin Typer wrappers over the library (arguments → one call → a renderer)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+import policydiff
+from policydiff import corpus
+from policydiff.errors import NoStructureError, PolicyDiffError
+from policydiff.render import to_json, to_yaml
+from policydiff.render.tree import document_tree
+from policydiff.schemas import SCHEMAS, schema_json
+
+
+class ExitStatus(IntEnum):
+    """Exit codes of every command (like diff(1))."""
+
+    OK = 0  # success; for `diff`: no differences
+    DIFFERENCES = 1  # `diff` found differences
+    ERROR = 2  # usage error, unreadable or unsuitable input
+
+
+class ParseFormat(StrEnum):
+    tree = "tree"
+    yaml = "yaml"
+    json = "json"
+
+
+app = typer.Typer(
+    name="policydiff",
+    help=(
+        "Turn Chinese government policy plans (工作方案, 实施方案 …) into structured data.\n\n"
+        "Wherever a FILE is asked for, a corpus id works too (see `policydiff corpus`)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str) -> NoReturn:
+    _err.print(f"policydiff: error: {message}", markup=False)
+    raise typer.Exit(ExitStatus.ERROR)
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{out}: cannot write ({exc.strerror or exc})")
+
+
+def _console() -> Console:
+    # rich turns colour off by itself when not a terminal (and honours NO_COLOR); piped output gets a
+    # fixed wide width so that tables are not cut to 80 columns
+    tty = sys.stdout.isatty()
+    return Console(highlight=False, soft_wrap=False, width=None if tty else 160)
+
+
+@app.command()
+def parse(
+    file: Annotated[str, typer.Argument(help="Plan file (.txt, UTF-8 or GB18030) or corpus id.")],
+    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="tree (terminal), yaml or json.")] = (
+        ParseFormat.tree
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Parse a plan into its tree of numbered measures.
+
+    Example: policydiff parse hechuan-2025-draft --format yaml -o draft.yaml
+    """
+    try:
+        doc = policydiff.parse(file)
+        if not doc.measures:
+            raise NoStructureError(
+                f"{file}: no numbered measures found (一、 （一） 1. （1） 一是 …); is this a plan? "
+                "The library still returns it as preamble text: policydiff.parse()"
+            )
+    except PolicyDiffError as exc:
+        _fail(str(exc))
+    if fmt is ParseFormat.tree:
+        if out is not None:
+            console = Console(file=None, record=True, width=120, color_system=None)
+            with console.capture():
+                console.print(document_tree(doc))
+            _write(console.export_text(), out)
+        else:
+            _console().print(document_tree(doc))
+    elif fmt is ParseFormat.yaml:
+        _write(to_yaml(doc), out)
+    else:
+        _write(to_json(doc), out)
+
+
+@app.command("corpus")
+def corpus_list(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """List the documents of the built-in corpus (their ids work wherever a FILE does)."""
+    entries = corpus.entries()
+    if not entries:
+        _fail(
+            f"no corpus found at {corpus.corpus_dir()} (set POLICYDIFF_CORPUS to a folder with manifest.yaml)"
+        )
+    if fmt == "json":
+        rows = [
+            {"id": e.id, "title": e.title, "level": e.level, "status": e.status, "date": e.date}
+            for e in entries
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt != "table":
+        _fail(f"unknown format {fmt!r}; use table or json")
+    table = Table(box=None, pad_edge=False)
+    for col in ("id", "title", "level", "status", "date"):
+        table.add_column(col, no_wrap=col != "title")
+    for e in entries:
+        table.add_row(e.id, e.title or "", e.level or "", e.status or "", e.date or "")
+    _console().print(table)
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help=f"One of: {', '.join(SCHEMAS)}.")] = "document",
+) -> None:
+    """Print the JSON Schema of an output (YAML and JSON outputs follow it)."""
+    if name not in SCHEMAS:
+        _fail(f"unknown schema {name!r}; choose one of: {', '.join(SCHEMAS)}")
+    sys.stdout.write(schema_json(name))
+
+
+def main() -> None:
+    """Console entry point: Typer's usage errors exit 2 too; a closed pipe is not an error."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise SystemExit(ExitStatus.OK) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""The pipeline end to end: read → normalize → structure (→ extract, later stages)."""
+
+from __future__ import annotations
+
+import os
+
+from . import corpus
+from .metadata import document_info
+from .models import Document, Skipped
+from .normalize import Text, normalize
+from .read import Source, decode, read_path
+from .structure import build
+
+
+def parse(ref: str | os.PathLike[str]) -> Document:
+    """Parse a plan from a file path or a corpus id (see `policydiff corpus`)."""
+    path, doc_id = corpus.resolve(str(ref))
+    return parse_source(read_path(path, name=str(ref)), doc_id=doc_id)
+
+
+def parse_text(text: str, *, doc_id: str = "text") -> Document:
+    """Parse a plan given as a string (as if read from a UTF-8 file)."""
+    return parse_source(Source(text=text, encoding="utf-8", name=doc_id), doc_id=doc_id)
+
+
+def parse_bytes(data: bytes, *, doc_id: str = "bytes") -> Document:
+    """Parse a plan from raw bytes, detecting the encoding."""
+    return parse_source(decode(data, name=doc_id), doc_id=doc_id)
+
+
+def parse_source(source: Source, *, doc_id: str) -> Document:
+    t = normalize(source)
+    s = build(t)
+    return Document(
+        document=document_info(t, s, doc_id=doc_id),
+        preamble=s.preamble,
+        measures=s.measures,
+        back_matter=s.back_matter,
+        skipped=_skipped(t),
+    )
+
+
+def _skipped(t: Text) -> list[Skipped]:
+    return [
+        Skipped(reason=reason, text=t.source.text[a:b], span=t.original_span(a, b))
+        for a, b, reason in t.skipped
+    ]

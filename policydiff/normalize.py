@@ -1,0 +1,203 @@
+"""normalize: Source → Text, with a map from every normalized offset back to the original.
+
+What it does, in order:
+- drops web-page and upload-site chrome lines (patterns in data/chrome.yaml), reporting them;
+- folds width where meaning does not change (full-width digits/letters → ASCII, half-width Chinese
+  punctuation → full width, so a half-width web draft and a full-width PDF final read the same);
+- joins lines broken inside a sentence (PDF layout) and removes spaces between Chinese characters,
+  remembering where it removed them ("soft" positions: a label may stand there in flattened text);
+- separates paragraphs with exactly one "\\n".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .labels import looks_like_label_start
+from .models import Span
+from .read import LINE_BREAK, Source
+
+# Half-width punctuation that Chinese text writes full width; folded when a neighbour is not ASCII.
+_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_BRACKETS = {"(": "（", ")": "）"}
+_FULL_TO_ASCII = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULL_TO_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULL_TO_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULL_TO_ASCII.update({"．": ".", "％": "%", "＋": "+", "／": "/", "＝": "="})
+
+_SENTENCE_END = "。！？；：!?;:"
+_CLOSERS = "”’」』）)】》"
+_CONTINUES = "，、,（(“《—"
+_WS = " \t\u3000\xa0\u2002\u2003\u200b\ufeff"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Normalized text. offsets[i] is the original offset of text[i]; offsets[len(text)] is the end."""
+
+    text: str
+    offsets: list[int]
+    soft: frozenset[int]  # positions where whitespace or a line break was removed inside a paragraph
+    skipped: list[tuple[int, int, str]]  # original (start, end, reason) of chrome lines
+    source: Source
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span of normalized range [start, end) (end > start)."""
+        o_start = self.offsets[start]
+        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        return self.original_span(o_start, o_end)
+
+    def original_span(self, o_start: int, o_end: int) -> Span:
+        line = bisect.bisect_right(self._line_starts, o_start)
+        end_line = bisect.bisect_right(self._line_starts, max(o_start, o_end - 1))
+        return Span(start=o_start, end=o_end, line=line, end_line=end_line)
+
+
+@lru_cache(maxsize=1)
+def _chrome() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    data = yaml.safe_load(resources.files("policydiff").joinpath("data/chrome.yaml").read_text("utf-8"))
+    return [re.compile(p) for p in data["line"]], [re.compile(p) for p in data["tail"]]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end excluding the line break."""
+    out, pos = [], 0
+    for m in LINE_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def width(s: str) -> int:
+    """Display width: CJK characters count two cells."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s)
+
+
+def _is_ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def fold_char(prev: str, c: str, nxt: str) -> str:
+    """Width folding of one character given its neighbours (1:1, so offsets stay exact)."""
+    if c in _FULL_TO_ASCII:
+        return _FULL_TO_ASCII[c]
+    if c in _BRACKETS:
+        return _BRACKETS[c]
+    if c in _TO_FULL and not (_is_ascii_alnum(prev) and _is_ascii_alnum(nxt)):
+        # keep 1:3, 10,000 and http://; fold everything written between Chinese words
+        return _TO_FULL[c]
+    return c
+
+
+def normalize(source: Source) -> Text:
+    """Normalize a decoded source (see module docstring)."""
+    raw = source.text
+    lines = _lines(raw)
+    line_pats, tail_pats = _chrome()
+
+    skipped: list[tuple[int, int, str]] = []
+    kept: list[tuple[int, int]] = []  # (start, end) of content lines, stripped
+    in_tail = False
+    for start, end in lines:
+        s, e = _strip(raw, start, end)
+        if s == e:
+            continue
+        line = raw[s:e]
+        if in_tail or any(p.search(line) for p in tail_pats):
+            in_tail = True
+            skipped.append((s, e, "web page chrome after the article"))
+        elif any(p.search(line) for p in line_pats):
+            skipped.append((s, e, "web page chrome"))
+        else:
+            kept.append((s, e))
+
+    wrap = _wrap_width([raw[s:e] for s, e in kept])
+    chars: list[str] = []
+    offsets: list[int] = []
+    soft: set[int] = set()
+    chrome_starts = sorted(s for s, _, _ in skipped)
+
+    for i, (s, e) in enumerate(kept):
+        if i:
+            ps, pe = kept[i - 1]
+            chrome_between = bisect.bisect_left(chrome_starts, pe) < bisect.bisect_left(chrome_starts, s)
+            if chrome_between or _is_break(raw[ps:pe], raw[s:e], wrap):
+                chars.append("\n")
+                offsets.append(pe)  # the removed line break itself
+            else:
+                soft.add(len(chars))
+        _append_line(raw, s, e, chars, offsets, soft)
+
+    text = "".join(chars)
+    offsets.append(kept[-1][1] if kept else 0)
+    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(raw)]
+    return Text(text, offsets, frozenset(soft), skipped, source, line_starts)
+
+
+def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start] in _WS:
+        start += 1
+    while end > start and raw[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def _append_line(
+    raw: str, s: int, e: int, chars: list[str], offsets: list[int], soft: set[int]
+) -> None:
+    i = s
+    while i < e:
+        c = raw[i]
+        if c in _WS:
+            j = i
+            while j < e and raw[j] in _WS:
+                j += 1
+            prev = chars[-1] if chars and chars[-1] != "\n" else ""
+            nxt = raw[j] if j < e else ""
+            if _is_ascii_alnum(prev[-1:]) and _is_ascii_alnum(nxt):
+                chars.append(" ")
+                offsets.append(i)
+            else:
+                soft.add(len(chars))
+            i = j
+            continue
+        prev = raw[i - 1] if i > 0 else ""
+        nxt = raw[i + 1] if i + 1 < len(raw) else ""
+        chars.append(fold_char(prev, c, nxt))
+        offsets.append(i)
+        i += 1
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The line width of a hard-wrapped (PDF) text, or None when lines are paragraphs."""
+    widths = [width(line) for line in lines if width(line) >= 20]
+    if len(widths) < 8:
+        return None
+    counts = Counter(widths)
+    mode = max(counts, key=lambda w: (sum(counts[x] for x in range(w - 2, w + 3)), w))
+    near = sum(counts[x] for x in range(mode - 2, mode + 3))
+    if near < 0.3 * len(widths) or not 20 <= mode <= 200:
+        return None
+    return mode
+
+
+def _is_break(prev: str, line: str, wrap: int | None) -> bool:
+    """Is the line break between `prev` and `line` a paragraph break (else a layout wrap)?"""
+    if looks_like_label_start(line):
+        return True
+    last = prev.rstrip(_CLOSERS)[-1:] or prev[-1:]
+    if prev.count("《") > prev.count("》"):
+        return False
+    if wrap is not None and width(prev) >= wrap - 6:
+        return False  # a full line of a wrapped page: the sentence goes on
+    return not (last in _CONTINUES or prev[-1:] in _CONTINUES)

@@ -1,0 +1,36 @@
+"""The measures tree as a rich renderable (label, heading, line; optional detail lines)."""
+
+from __future__ import annotations
+
+from rich.text import Text as RichText
+from rich.tree import Tree
+
+from ..models import Document, Measure
+
+_EXCERPT = 28
+
+
+def document_tree(doc: Document) -> Tree:
+    """A rich Tree of the document's measures; the caller decides where to print it."""
+    info = doc.document
+    title = info.title or info.id
+    head = RichText(title, style="bold")
+    head.append(f"  [{info.status}] {sum(1 for _ in doc.walk())} measures", style="dim")
+    root = Tree(head)
+    for m in doc.measures:
+        _add(root, m)
+    return root
+
+
+def _add(parent: Tree, m: Measure) -> None:
+    label = RichText(m.label, style="bold cyan")
+    label.append(" ")
+    if m.heading:
+        label.append(m.heading)
+    else:
+        first = m.text.replace("\n", " ")
+        label.append(first[:_EXCERPT] + ("…" if len(first) > _EXCERPT else ""), style="italic")
+    label.append(f"  L{m.span.line}", style="dim")
+    node = parent.add(label)
+    for c in m.children:
+        _add(node, c)

@@ -1,0 +1,214 @@
+"""structure: Text → measures tree, preamble and back matter.
+
+Two passes. First every place where a measure could begin (a paragraph start, a removed line break or
+space, after 。；：) is tried against the numbering grammar (labels.py). Then the candidates are walked
+in order with a stack of open levels, and a candidate is accepted only when its number continues the
+sequence of its style: the next number of an open level, 1 for a new level, or the number after the
+last one of that style seen anywhere (plans that number （N） or N. straight through their chapters).
+A number inside a sentence ("3岁以下", "（2024）", "1.24亿元") never sits at such a place or never fits
+the sequence, so it stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .labels import RANK, LabelMatch, match_label
+from .models import Block, Measure
+from .normalize import Text
+
+_AFTER = "。；;！？!?"  # inline items sharing a line follow the end of a sentence
+_HEADING_MAX = 40
+_TITLE_BREAK_MAX = 18  # a space this early after a label ends its title; later ones are line wraps
+
+# Paragraphs that close a plan; from the first of them on, the text is back matter, not a measure.
+_BACK_MATTER = re.compile(
+    r"^(附件|附表)\s*\d*\s*(：|$)"
+    r"|^(抄送|印发|主送)\s*："
+    r"|^(特此(通知|函复|报告|批复)|此复|此函)"
+    r"|^(联系人|联系电话|联系方式)\s*："
+)
+_DATE_LINE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{5,8})(印发)?$")
+_SIGNATURE = re.compile(r"^\S{2,30}(政府|办公室|办公厅|委员会|局|委|厅|部|院|中心|会)$")
+
+
+@dataclass
+class _Node:
+    match: LabelMatch
+    path: list[str]
+    children: list[_Node] = field(default_factory=list)
+
+
+@dataclass
+class _Open:
+    style: str
+    number: int
+    node: _Node
+
+
+@dataclass(frozen=True)
+class Structure:
+    preamble: Block
+    measures: list[Measure]
+    back_matter: Block | None
+
+
+def build(t: Text) -> Structure:
+    """Find the measures of a normalized text and cut it into preamble, measures and back matter."""
+    text = t.text
+    candidates = _candidates(t)
+    roots, accepted = _accept(candidates)
+    back = _back_matter_start(text, accepted[0].start if accepted else None)
+    if back is not None:
+        # numbered lines of an attachment are not measures of the plan
+        roots, accepted = _accept([c for c in candidates if c[0].start < back])
+    body_end = back if back is not None else len(text)
+
+    # own text of each measure runs to the next accepted label (or the end of the body)
+    starts = [c.start for c in accepted] + [body_end]
+    ends = {id(c): starts[i + 1] for i, c in enumerate(accepted)}
+    measures = [_to_measure(n, t, ends) for n in roots]
+
+    first = accepted[0].start if accepted else body_end
+    preamble = _block(t, 0, first) or Block(text="", span=None)
+    back_block = _block(t, body_end, len(text)) if back is not None else None
+    return Structure(preamble=preamble, measures=measures, back_matter=back_block)
+
+
+def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:
+    """(label, strong) for every position where a measure may begin; strong = start of a paragraph."""
+    text = t.text
+    positions: dict[int, bool] = {0: True}
+    for m in re.finditer("\n", text):
+        positions[m.end()] = True
+    for p in t.soft:
+        positions.setdefault(p, False)
+    for m in re.finditer(f"[{_AFTER}]", text):
+        positions.setdefault(m.end(), False)
+    out = []
+    for p in sorted(positions):
+        if p >= len(text):
+            continue
+        lm = match_label(text, p)
+        if lm is None:
+            continue
+        strong = positions[p]
+        if lm.damaged and not strong:
+            continue
+        out.append((lm, strong))
+    return out
+
+
+def _accept(candidates: list[tuple[LabelMatch, bool]]) -> tuple[list[_Node], list[LabelMatch]]:
+    """Walk the candidates with a stack of open levels; return the tree and the accepted labels in order."""
+    roots: list[_Node] = []
+    stack: list[_Open] = []
+    last_seen: dict[str, int] = {}
+    accepted: list[LabelMatch] = []
+    for i, (lm, strong) in enumerate(candidates):
+        depth = next((d for d, o in enumerate(stack) if o.style == lm.style), None)
+        # at a paragraph start one number may be missing (a label lost in extraction, or a plan
+        # excerpt that starts at 二、); inside running text the sequence must be exact
+        step = (1, 2) if strong else (1,)
+        if depth is not None:
+            if lm.number - stack[depth].number not in step:
+                continue
+            del stack[depth:]
+        else:
+            fresh = lm.number == 1
+            if not (fresh or lm.number - last_seen.get(lm.style, 0) in step):
+                continue
+            # a new list opened inside running text (or an 一是 enumeration) must go on with its 2
+            if fresh and (not strong or lm.style == "cn_shi") and not _confirmed(candidates, i):
+                continue
+            while stack and RANK[stack[-1].style] >= RANK[lm.style]:
+                stack.pop()
+        parent = stack[-1].node if stack else None
+        node = _Node(match=lm, path=[*(parent.path if parent else []), lm.label])
+        (parent.children if parent else roots).append(node)
+        stack.append(_Open(lm.style, lm.number, node))
+        last_seen[lm.style] = lm.number
+        accepted.append(lm)
+    return roots, accepted
+
+
+def _confirmed(candidates: list[tuple[LabelMatch, bool]], i: int) -> bool:
+    lm = candidates[i][0]
+    return any(c.style == lm.style and c.number == 2 for c, _ in candidates[i + 1 :])
+
+
+def _to_measure(n: _Node, t: Text, ends: dict[int, int]) -> Measure:
+    lm = n.match
+    end = ends[id(lm)]
+    begin = lm.end
+    while begin < end and t.text[begin].isspace():
+        begin += 1
+    own = t.text[begin:end].strip()
+    tb = _title_break(t, begin, end)
+    heading = heading_of(own, tb)
+    if tb is not None and heading is not None and len(heading) == tb:
+        own = own[:tb] + "\n" + own[tb:]  # the title had its own line before the text was flattened
+    # span: from the label to the last non-space character of the own text
+    stop = end
+    while stop > lm.start and t.text[stop - 1].isspace():
+        stop -= 1
+    return Measure(
+        label=lm.label,
+        path=n.path,
+        heading=heading,
+        text=own,
+        span=t.span(lm.start, stop),
+        children=[_to_measure(c, t, ends) for c in n.children],
+    )
+
+
+def _title_break(t: Text, begin: int, end: int) -> int | None:
+    """Where flattened text (spaces for line breaks) ends a short title: "（二）养老托育服务现状 养老服务方面。"."""
+    for p in sorted(q for q in t.soft if begin < q < min(end, begin + _TITLE_BREAK_MAX + 1)):
+        before, after = t.text[p - 1], t.text[p]
+        if _is_han(before) and (_is_han(after) or after in "“《"):
+            return p - begin
+    return None
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def heading_of(own: str, title_break: int | None = None) -> str | None:
+    """The title phrase: text up to the first 。 (or line end) when that is short enough to be a title."""
+    m = re.match(r"[^。\n；]*", own)
+    head = (m.group(0) if m else "").strip()
+    if title_break is not None and title_break < len(head) and "，" not in head[:title_break]:
+        head = head[:title_break]
+    head = head.rstrip("：:，,")
+    if not head or len(head) > _HEADING_MAX:
+        return None
+    return head
+
+
+def _back_matter_start(text: str, first_label: int | None) -> int | None:
+    """Start of the closing matter (attachments, signature, 抄送), searched after the first measure."""
+    if first_label is None:
+        return None
+    paras = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.start() > first_label]
+    for k, (pos, para) in enumerate(paras):
+        if _BACK_MATTER.search(para):
+            return pos
+        nxt = paras[k + 1][1] if k + 1 < len(paras) else ""
+        if _SIGNATURE.match(para) and _DATE_LINE.match(nxt):
+            return pos
+        if _DATE_LINE.match(para) and k + 1 == len(paras):
+            return pos
+    return None
+
+
+def _block(t: Text, start: int, end: int) -> Block | None:
+    while start < end and t.text[start].isspace():
+        start += 1
+    while end > start and t.text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return Block(text=t.text[start:end], span=t.span(start, end))

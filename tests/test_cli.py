@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from cli import ExitStatus, app
+from policydiff.models import Document
+
+runner = CliRunner()
+
+
+def test_parse_tree_shows_labels_and_headings() -> None:
+    result = runner.invoke(app, ["parse", "hechuan-2025-draft"])
+    assert result.exit_code == ExitStatus.OK
+    assert "（一） 推动公办养老机构提质增效" in result.stdout
+    assert "四 保障措施" in result.stdout
+    assert "\x1b[" not in result.stdout  # no colour codes when not a terminal
+
+
+def test_parse_yaml_and_json_carry_the_same_model(tmp_path: Path) -> None:
+    out = tmp_path / "wuxi.yaml"
+    assert runner.invoke(app, ["parse", "wuxi-2022", "-f", "yaml", "-o", str(out)]).exit_code == 0
+    from_yaml = Document.model_validate(yaml.safe_load(out.read_text(encoding="utf-8")))
+    result = runner.invoke(app, ["parse", "wuxi-2022", "--format", "json"])
+    from_json = Document.model_validate(json.loads(result.stdout))
+    assert from_yaml == from_json
+    assert from_json.find("三", "（八）", "11").heading == "推动培训疗养资源转型发展养老服务"
+
+
+def test_parse_a_file_path(tmp_path: Path) -> None:
+    f = tmp_path / "plan.txt"
+    f.write_bytes("一、总体要求\n（一）推进数字化建设。略。\n".encode("gb18030"))
+    result = runner.invoke(app, ["parse", str(f), "-f", "json"])
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["document"]["encoding"] == "gb18030"
+    assert doc["measures"][0]["children"][0]["heading"] == "推进数字化建设"
+
+
+def test_bad_inputs_give_one_line_and_exit_2(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01PK" * 100)
+    prose = tmp_path / "prose.txt"
+    prose.write_text("这是一段没有编号的文字。", encoding="utf-8")
+    for arg, words in [
+        (str(tmp_path / "missing.txt"), "no such file"),
+        (str(tmp_path), "directory"),
+        (str(empty), "empty"),
+        (str(binary), "binary"),
+        (str(prose), "no numbered measures"),
+    ]:
+        result = runner.invoke(app, ["parse", arg])
+        assert result.exit_code == ExitStatus.ERROR, arg
+        assert words in result.stderr
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_corpus_lists_the_documents() -> None:
+    result = runner.invoke(app, ["corpus"])
+    assert result.exit_code == 0
+    for doc_id in ("hechuan-2025-draft", "wuxi-2022", "city-2022-yilaoyixiao"):
+        assert doc_id in result.stdout
+    rows = json.loads(runner.invoke(app, ["corpus", "-f", "json"]).stdout)
+    assert {r["status"] for r in rows} == {"draft", "final", "reply"}
+
+
+def test_schema_command_prints_the_document_schema() -> None:
+    result = runner.invoke(app, ["schema", "document"])
+    assert json.loads(result.stdout)["$id"] == "policydiff/document/v1"
+    assert runner.invoke(app, ["schema", "nope"]).exit_code == ExitStatus.ERROR
+
+
+def test_real_subprocess_pipes_cleanly() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "cli", "parse", "chongqing-mca-2025-reply", "-f", "yaml"],
+        capture_output=True,
+        cwd=Path(__file__).parent.parent,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = yaml.safe_load(proc.stdout.decode("utf-8"))
+    assert [m["label"] for m in doc["measures"]] == ["一", "二"]
+    assert proc.stderr == b""

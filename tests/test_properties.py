@@ -1,0 +1,81 @@
+"""Invariants of parsing, on arbitrary text (hypothesis) and on every corpus document."""
+
+from __future__ import annotations
+
+import itertools
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policydiff import parse_text
+from policydiff.models import Document, Span
+from policydiff.normalize import _WS, normalize
+from policydiff.read import LINE_BREAK, Source
+from policydiff.render import to_yaml
+
+# Characters that make up numbering, sentences, chrome and layout, plus anything else unicode has.
+_PLAN_ALPHABET = list(
+    "一二三四五六七八九十是第章节条、（）()1234567890.．。，；：:;,"
+    " \n\r\t\u3000责任单位附件抄送特此到年达到%①②③岁以下区县市民政局的和发展推进•[]分享文章到"
+)
+plan_text = st.text(
+    alphabet=st.one_of(st.sampled_from(_PLAN_ALPHABET), st.characters(codec="utf-8")), max_size=400
+)
+
+
+def _spans(doc: Document) -> list[Span]:
+    spans = [m.span for m in doc.walk()]
+    if doc.preamble.span is not None:
+        spans.append(doc.preamble.span)
+    if doc.back_matter is not None and doc.back_matter.span is not None:
+        spans.append(doc.back_matter.span)
+    return spans
+
+
+def check_invariants(doc: Document, source: str) -> None:
+    spans = _spans(doc)
+    for s in spans + [k.span for k in doc.skipped]:
+        assert 0 <= s.start < s.end <= len(source)
+        assert 1 <= s.line <= s.end_line <= len(LINE_BREAK.findall(source)) + 1
+        assert len(LINE_BREAK.findall(source, 0, s.start)) + 1 == s.line
+    # measures, preamble and back matter never overlap
+    ordered = sorted(spans, key=lambda s: s.start)
+    for a, b in itertools.pairwise(ordered):
+        assert a.end <= b.start, (a, b)
+    # no text silently lost: every visible character is in a part of the document or reported skipped
+    covered = bytearray(len(source))
+    for s in spans + [k.span for k in doc.skipped]:
+        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+    lost = [(i, c) for i, c in enumerate(source) if not covered[i] and not (c.isspace() or c in _WS)]
+    assert not lost, lost[:10]
+    for m in doc.walk():
+        assert m.path[-1] == m.label
+        assert all(c.path[:-1] == m.path for c in m.children)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan_text)
+def test_parsing_arbitrary_text_never_fails_and_keeps_invariants(text: str) -> None:
+    doc = parse_text(text)
+    check_invariants(doc, text)
+
+
+def test_corpus_documents_keep_invariants(corpus_doc: Document) -> None:
+    from policydiff import corpus
+
+    source = corpus.get(corpus_doc.document.id).path.read_text(encoding="utf-8")
+    check_invariants(corpus_doc, source)
+
+
+def test_yaml_round_trips_to_the_same_model(corpus_doc: Document) -> None:
+    again = Document.model_validate(yaml.safe_load(to_yaml(corpus_doc)))
+    assert again == corpus_doc
+
+
+def test_normalizing_twice_changes_nothing(corpus_doc: Document) -> None:
+    from policydiff import corpus
+
+    raw = corpus.get(corpus_doc.document.id).path.read_text(encoding="utf-8")
+    once = normalize(Source(raw, "utf-8", "x")).text
+    assert normalize(Source(once, "utf-8", "x")).text == once

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from policydiff import parse_text
+
+
+def paths(text: str) -> list[str]:
+    return ["/".join(m.path) for m in parse_text(text).walk()]
+
+
+def test_lost_opening_bracket_is_still_a_measure() -> None:
+    text = (
+        "二、推动养老服务和老龄事业发展\n"
+        "一)推动公办养老机构提质增效。适度扩大公办养老机构保障范围。\n"
+        "(二)培育壮大民办养老机构。建立健全民办养老机构区级引导支持政策体系。\n"
+    )
+    doc = parse_text(text)
+    assert paths(text) == ["二", "二/（一）", "二/（二）"]
+    assert doc.find("二", "（一）").heading == "推动公办养老机构提质增效"
+
+
+def test_numbering_continues_across_chapters() -> None:
+    text = (
+        "一、实施背景\n（一）发展基础。\n1. 出台政策情况。略。\n2. 服务资源情况。略。\n（二）发展趋势。\n"
+        "二、重点任务\n（三）兜底线。\n3. 提升公办机构服务水平。略。\n（四）强化居家社区服务。\n4. 优化居家社区服务。略。\n"
+    )
+    assert paths(text) == [
+        "一", "一/（一）", "一/（一）/1", "一/（一）/2", "一/（二）",
+        "二", "二/（三）", "二/（三）/3", "二/（四）", "二/（四）/4",
+    ]  # fmt: skip
+
+
+def test_enumeration_yi_shi_inside_chapters() -> None:
+    text = (
+        "一、工作进展情况\n近年来取得积极成效。\n一是完善组织保障。市委全面落实。\n二是打造服务网络。建成中心。\n"
+        "二、下一步工作计划\n一是优化规划设施布局。强化规划引领。\n二是增加养老服务供给。加快打造。\n"
+    )
+    assert paths(text) == ["一", "一/一是", "一/二是", "二", "二/一是", "二/二是"]
+
+
+def test_numbers_inside_sentences_are_not_headings() -> None:
+    text = (
+        "一、总体要求\n"
+        "支持幼儿园招收3岁以下婴幼儿，争取投资1.24亿元，根据（2024）年度计划。\n"
+        "2025年，新增床位2209个。\n"
+        "二、保障措施\n"
+    )
+    doc = parse_text(text)
+    assert paths(text) == ["一", "二"]
+    assert "1.24亿元" in doc.measures[0].text
+
+
+def test_flattened_text_with_spaces_for_line_breaks() -> None:
+    # a document-sharing site put a whole plan on one line, spaces where its line breaks were
+    text = (
+        "城市整体解决方案 为深入实施战略，制定本方案。 一、实施背景 (一)发展基础 1. 养老托育政策体系"
+        "逐步健全。市委高度重视 工作。 2. 养老托育产业加快发展。利用生态优势。 (二)养老托育服务现状 养老服务方面。"
+        "全市现有养老机构114家。 二、发展目标 (一)整体目标 到2025年，基本建成体系。 (二)具体指标(详见原文)"
+    )
+    doc = parse_text(text)
+    assert paths(text) == [
+        "一",
+        "一/（一）",
+        "一/（一）/1",
+        "一/（一）/2",
+        "一/（二）",
+        "二",
+        "二/（一）",
+        "二/（二）",
+    ]
+    assert doc.preamble.text == "城市整体解决方案为深入实施战略，制定本方案。"
+    current = doc.find("一", "（二）")
+    assert current.heading == "养老托育服务现状"
+    assert doc.find("一", "（一）", "1").text == "养老托育政策体系逐步健全。市委高度重视工作。"
+
+
+def test_items_sharing_a_line() -> None:
+    text = "一、任务\n（1）建设中心。（2）培育机构。（3）完善机制。\n"
+    assert paths(text) == ["一", "一/（1）", "一/（2）", "一/（3）"]
+
+
+def test_chapters_and_articles() -> None:
+    text = "第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全市。\n第二章 附则\n第三条 本办法自发布之日起施行。\n"
+    assert paths(text) == ["第一章", "第一章/第一条", "第一章/第二条", "第二章", "第二章/第三条"]
+
+
+def test_text_without_numbering_is_all_preamble() -> None:
+    doc = parse_text("这是一段没有编号的文字。\n第二段文字。")
+    assert doc.measures == []
+    assert doc.preamble.text == "这是一段没有编号的文字。\n第二段文字。"
+
+
+def test_back_matter_is_not_part_of_the_last_measure() -> None:
+    text = (
+        "一、保障措施\n（一）加大资金投入。略。\n"
+        "附件：主要指标\n序号\n指标\n1\n有集中供养意愿的特困人员集中供养率\n100%\n"
+    )
+    doc = parse_text(text)
+    assert doc.find("一", "（一）").text == "加大资金投入。略。"
+    assert doc.back_matter is not None and doc.back_matter.text.startswith("附件：主要指标")
+
+
+def test_signature_and_date_close_the_plan() -> None:
+    text = "一、下一步计划\n一是优化布局。略。\n二是增加供给。略。\n重庆市民政局\n2025年7月2日\n"
+    doc = parse_text(text)
+    assert doc.find("一", "二是").text == "增加供给。略。"
+    assert doc.back_matter.text == "重庆市民政局\n2025年7月2日"
+
+
+def test_spans_point_at_the_label_in_the_original() -> None:
+    text = "前言。\n\n一、总体要求\n\n(一)推动公办养老机构提质增效。适度扩大。\n"
+    doc = parse_text(text)
+    m = doc.find("一", "（一）")
+    assert text[m.span.start : m.span.end] == "(一)推动公办养老机构提质增效。适度扩大。"
+    assert m.span.line == 5
