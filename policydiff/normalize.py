@@ -152,9 +152,7 @@ def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _append_line(
-    raw: str, s: int, e: int, chars: list[str], offsets: list[int], soft: set[int]
-) -> None:
+def _append_line(raw: str, s: int, e: int, chars: list[str], offsets: list[int], soft: set[int]) -> None:
     i = s
     while i < e:
         c = raw[i]
