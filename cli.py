@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -15,7 +16,9 @@ from rich.table import Table
 import policydiff
 from policydiff import corpus
 from policydiff.errors import NoStructureError, PolicyDiffError
-from policydiff.render import to_json, to_yaml
+from policydiff.quantities import quantity_table
+from policydiff.render import plain, to_csv, to_json, to_yaml
+from policydiff.render.quantities import quantity_table as render_quantities
 from policydiff.render.tree import document_tree
 from policydiff.schemas import SCHEMAS, schema_json
 
@@ -63,6 +66,13 @@ def _write(text: str, out: Path | None) -> None:
         _fail(f"{out}: cannot write ({exc.strerror or exc})")
 
 
+def _export(renderable: object) -> str:
+    """Plain text of a rich renderable, for -o files."""
+    console = Console(record=True, width=160, color_system=None, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(renderable)
+    return console.export_text()
+
+
 def _console() -> Console:
     # rich turns colour off by itself when not a terminal (and honours NO_COLOR); piped output gets a
     # fixed wide width so that tables are not cut to 80 columns
@@ -95,16 +105,55 @@ def parse(
         _fail(str(exc))
     if fmt is ParseFormat.tree:
         if out is not None:
-            console = Console(file=None, record=True, width=120, color_system=None)
-            with console.capture():
-                console.print(document_tree(doc))
-            _write(console.export_text(), out)
+            _write(_export(document_tree(doc)), out)
         else:
             _console().print(document_tree(doc))
     elif fmt is ParseFormat.yaml:
         _write(to_yaml(doc), out)
     else:
         _write(to_json(doc), out)
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    yaml = "yaml"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def targets(
+    files: Annotated[list[str], typer.Argument(help="Plan files or corpus ids.")],
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, yaml, json or csv.")] = (
+        TableFormat.table
+    ),
+    facts: Annotated[
+        bool, typer.Option("--facts", help="Also list facts (baseline and achieved figures).")
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """List the quantitative targets of one or more plans, one row each.
+
+    Example: policydiff targets hechuan-2025-draft wuxi-2022 --format csv -o targets.csv
+    (CSV is UTF-8 with BOM, so Excel and WPS show the Chinese text.)
+    """
+    try:
+        docs = [policydiff.parse(f) for f in files]
+    except PolicyDiffError as exc:
+        _fail(str(exc))
+    table = quantity_table(docs, facts=facts)
+    if fmt is TableFormat.yaml:
+        _write(to_yaml(table), out)
+    elif fmt is TableFormat.json:
+        _write(to_json(table), out)
+    elif fmt is TableFormat.csv:
+        _write(to_csv([plain(r) for r in table.rows]), out)
+    elif out is not None:
+        _write(_export(render_quantities(table, show_doc=len(docs) > 1)), out)
+    else:
+        _console().print(render_quantities(table, show_doc=len(docs) > 1))
 
 
 @app.command("corpus")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 
 from . import corpus
-from .metadata import document_info
+from .extract import enrich
+from .metadata import document_info, document_year
 from .models import Document, Skipped
 from .normalize import Text, normalize
 from .read import Source, decode, read_path
 from .structure import build
+from .tables import find_indicator_tables
 
 
 def parse(ref: str | os.PathLike[str]) -> Document:
@@ -31,11 +33,14 @@ def parse_bytes(data: bytes, *, doc_id: str = "bytes") -> Document:
 def parse_source(source: Source, *, doc_id: str) -> Document:
     t = normalize(source)
     s = build(t)
+    info = document_info(t, s, doc_id=doc_id)
+    enrich(t, s, status=info.status, doc_year=document_year(info))
     return Document(
-        document=document_info(t, s, doc_id=doc_id),
+        document=info,
         preamble=s.preamble,
         measures=s.measures,
         back_matter=s.back_matter,
+        indicators=find_indicator_tables(t),
         skipped=_skipped(t),
     )
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 DOCUMENT_SCHEMA = "policydiff/document/v1"
 
 Status = Literal["draft", "final", "reply", "unknown"]
+Comparator = Literal[">=", ">", "=", "<=", "<"]
 
 
 class Model(BaseModel):
@@ -25,6 +26,13 @@ class Span(Model):
     end_line: int = Field(ge=1)
 
 
+class Reference(Model):
+    """Another document cited by this one: 《title》 and/or its number (渝府办发〔2021〕90号)."""
+
+    title: str | None
+    doc_number: str | None
+
+
 class DocumentInfo(Model):
     id: str = Field(description="Corpus id, or the file name without extension")
     source: str = Field(description="The path or corpus id the document was read from")
@@ -34,6 +42,7 @@ class DocumentInfo(Model):
     doc_number: str | None = None
     date: str | None = Field(default=None, description="As written, e.g. 2025年7月22日")
     status: Status = "unknown"
+    references: list[Reference] = Field(default_factory=list)
 
 
 class Block(Model):
@@ -41,6 +50,8 @@ class Block(Model):
 
     text: str
     span: Span | None = None
+    targets: list[Target] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
 
 
 class Skipped(Model):
@@ -48,6 +59,61 @@ class Skipped(Model):
 
     reason: str
     text: str
+    span: Span
+
+
+class ResponsibleUnit(Model):
+    """A unit named in a 责任单位 / 牵头单位 clause."""
+
+    name: str = Field(description="As written, e.g. 区民政局, 各乡镇（街道）")
+    canonical: str = Field(description="Department without level prefix, synonyms folded: 民政局, 卫生健康委")
+    level: Literal["省", "市", "区", "县", "镇街", "区县"] | None
+    role: Literal["lead", "support"]
+    scope: Literal["measure", "group"] = Field(
+        default="measure",
+        description="group: the clause stands after several items and may be meant for all of them",
+    )
+
+
+class Quantity(Model):
+    year: int | None = Field(description="Target year (到2027年) or the year a figure refers to")
+    indicator: str | None = Field(description="What is measured, as written: 护理型床位占比")
+    verb: str | None = Field(description="As written: 达到, 不低于, 力争…达到, 以上 …")
+    comparator: Comparator | None
+    value: float
+    value_max: float | None = Field(default=None, description="Upper end of a range (20至30平方米)")
+    unit: str | None = Field(description="%, 张, 个, 万人, 元/年·人, … as written")
+    text: str = Field(description="The clause, quoted from the normalized text")
+    span: Span
+
+
+class Target(Quantity):
+    """A forward-looking quantitative statement (目标) or a binding standard."""
+
+    kind: Literal["target"] = "target"
+
+
+class Fact(Quantity):
+    """A present or past figure: baseline (背景, 现状) or achieved (成效 in a report)."""
+
+    kind: Literal["baseline", "achieved"]
+
+
+class IndicatorRow(Model):
+    """A row of an indicator table (主要指标 appendix); cells as written plus parsed numbers."""
+
+    no: str | None
+    indicator: str
+    baseline: str | None = Field(description="Cell as written")
+    baseline_year: int | None
+    baseline_value: float | None
+    target: str | None = Field(description="Cell as written")
+    target_year: int | None
+    target_value: float | None
+    target_comparator: Comparator | None
+    unit: str | None
+    nature: str | None = Field(description="约束性 / 预期性")
+    unit_owner: str | None = Field(description="责任单位 cell as written")
     span: Span
 
 
@@ -59,6 +125,9 @@ class Measure(Model):
     heading: str | None = Field(description="Title phrase (text up to the first 。 when that is short)")
     text: str = Field(description="The measure's own normalized text after its label, children excluded")
     span: Span
+    responsible_units: list[ResponsibleUnit] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
     children: list[Measure] = Field(default_factory=list)
 
     def walk(self) -> Iterator[Measure]:
@@ -76,6 +145,7 @@ class Document(Model):
     back_matter: Block | None = Field(
         default=None, description="Text after the plan: attachments, signature, 抄送, contact lines"
     )
+    indicators: list[IndicatorRow] = Field(default_factory=list, description="Rows of indicator tables")
     skipped: list[Skipped] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -89,3 +159,30 @@ class Document(Model):
         """The measure with exactly this path, e.g. doc.find("二", "（一）")."""
         want = list(path)
         return next((m for m in self.walk() if m.path == want), None)
+
+
+TARGETS_SCHEMA = "policydiff/targets/v1"
+
+
+class QuantityRow(Model):
+    """One target or fact with the document and measure it belongs to (the `targets` command)."""
+
+    doc: str
+    path: list[str] = Field(description="Measure path; [] for the preamble")
+    kind: Literal["target", "baseline", "achieved"]
+    year: int | None
+    indicator: str | None
+    verb: str | None
+    comparator: Comparator | None
+    value: float
+    value_max: float | None
+    unit: str | None
+    text: str
+    line: int
+
+
+class QuantityTable(Model):
+    schema_: Literal["policydiff/targets/v1"] = Field(default=TARGETS_SCHEMA, alias="schema")
+    rows: list[QuantityRow] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Document
+from .models import Document, QuantityTable
 
-SCHEMAS: dict[str, type[BaseModel]] = {"document": Document}
+SCHEMAS: dict[str, type[BaseModel]] = {"document": Document, "targets": QuantityTable}
 
 
 def schema_json(name: str) -> str:

@@ -52,6 +52,10 @@ class Structure:
     preamble: Block
     measures: list[Measure]
     back_matter: Block | None
+    # normalized [begin, end) of each measure's own text, in document order (for extraction)
+    own: list[tuple[Measure, int, int]] = field(default_factory=list)
+    preamble_range: tuple[int, int] = (0, 0)
+    back_range: tuple[int, int] | None = None
 
 
 def build(t: Text) -> Structure:
@@ -68,12 +72,20 @@ def build(t: Text) -> Structure:
     # own text of each measure runs to the next accepted label (or the end of the body)
     starts = [c.start for c in accepted] + [body_end]
     ends = {id(c): starts[i + 1] for i, c in enumerate(accepted)}
-    measures = [_to_measure(n, t, ends) for n in roots]
+    own: list[tuple[Measure, int, int]] = []
+    measures = [_to_measure(n, t, ends, own) for n in roots]
 
     first = accepted[0].start if accepted else body_end
     preamble = _block(t, 0, first) or Block(text="", span=None)
     back_block = _block(t, body_end, len(text)) if back is not None else None
-    return Structure(preamble=preamble, measures=measures, back_matter=back_block)
+    return Structure(
+        preamble=preamble,
+        measures=measures,
+        back_matter=back_block,
+        own=own,
+        preamble_range=(0, first),
+        back_range=(body_end, len(text)) if back is not None else None,
+    )
 
 
 def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:
@@ -138,7 +150,9 @@ def _confirmed(candidates: list[tuple[LabelMatch, bool]], i: int) -> bool:
     return any(c.style == lm.style and c.number == 2 for c, _ in candidates[i + 1 :])
 
 
-def _to_measure(n: _Node, t: Text, ends: dict[int, int]) -> Measure:
+def _to_measure(
+    n: _Node, t: Text, ends: dict[int, int], own_ranges: list[tuple[Measure, int, int]]
+) -> Measure:
     lm = n.match
     end = ends[id(lm)]
     begin = lm.end
@@ -153,14 +167,10 @@ def _to_measure(n: _Node, t: Text, ends: dict[int, int]) -> Measure:
     stop = end
     while stop > lm.start and t.text[stop - 1].isspace():
         stop -= 1
-    return Measure(
-        label=lm.label,
-        path=n.path,
-        heading=heading,
-        text=own,
-        span=t.span(lm.start, stop),
-        children=[_to_measure(c, t, ends) for c in n.children],
-    )
+    measure = Measure(label=lm.label, path=n.path, heading=heading, text=own, span=t.span(lm.start, stop))
+    own_ranges.append((measure, begin, end))
+    measure.children = [_to_measure(c, t, ends, own_ranges) for c in n.children]
+    return measure
 
 
 def _title_break(t: Text, begin: int, end: int) -> int | None:

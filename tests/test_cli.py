@@ -88,3 +88,32 @@ def test_real_subprocess_pipes_cleanly() -> None:
     doc = yaml.safe_load(proc.stdout.decode("utf-8"))
     assert [m["label"] for m in doc["measures"]] == ["一", "二"]
     assert proc.stderr == b""
+
+
+def test_targets_table_csv_and_facts(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["targets", "hechuan-2025-draft"])
+    assert result.exit_code == 0
+    assert "护理型床位占比" in result.stdout and "≥65%" in result.stdout
+    out = tmp_path / "t.csv"
+    assert (
+        runner.invoke(
+            app, ["targets", "hechuan-2025-final", "wuxi-2022", "-f", "csv", "-o", str(out)]
+        ).exit_code
+        == 0
+    )
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel and WPS then read UTF-8
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("doc,path,kind,year,indicator")
+    assert len(lines) == 1 + 1 + 10
+    data = json.loads(
+        runner.invoke(app, ["targets", "chongqing-mca-2025-reply", "--facts", "-f", "json"]).stdout
+    )
+    assert data["schema"] == "policydiff/targets/v1"
+    assert {r["kind"] for r in data["rows"]} == {"achieved", "target"}
+
+
+def test_parse_tree_shows_units_and_targets() -> None:
+    result = runner.invoke(app, ["parse", "hechuan-2025-draft"])
+    assert "◎ 2027 全区二星级以上敬老院比例 ≥70%" in result.stdout
+    assert "责任单位 区民政局、各镇街" in result.stdout

@@ -34,3 +34,24 @@ def to_yaml(model: BaseModel) -> str:
 
 def to_json(model: BaseModel) -> str:
     return json.dumps(plain(model), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    """CSV that Excel and WPS open with Chinese intact: UTF-8 with a BOM, CRLF line ends."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {k: "/".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()}
+            )
+    return "\ufeff" + buf.getvalue()
+
+
+def number(value: float) -> str:
+    """65.0 → 65, 4.5 → 4.5."""
+    return f"{value:g}" if abs(value) < 1e15 else str(value)

@@ -6,6 +6,7 @@ from rich.text import Text as RichText
 from rich.tree import Tree
 
 from ..models import Document, Measure
+from .quantities import value_text
 
 _EXCERPT = 28
 
@@ -32,5 +33,15 @@ def _add(parent: Tree, m: Measure) -> None:
         label.append(first[:_EXCERPT] + ("…" if len(first) > _EXCERPT else ""), style="italic")
     label.append(f"  L{m.span.line}", style="dim")
     node = parent.add(label)
+    for q in m.targets:
+        line = RichText("◎ ", style="green")
+        line.append(
+            f"{q.year or '—'} {q.indicator or '?'} {value_text(q.comparator, q.value, q.value_max, q.unit)}"
+        )
+        node.add(line)
+    if m.responsible_units:
+        names = "、".join(u.name + ("（牵头）" if u.role == "lead" else "") for u in m.responsible_units)
+        scope = " (for the group above)" if m.responsible_units[0].scope == "group" else ""
+        node.add(RichText(f"责任单位 {names}{scope}", style="dim"))
     for c in m.children:
         _add(node, c)

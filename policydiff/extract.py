@@ -1,0 +1,49 @@
+"""extract: responsible units, targets and facts onto a parsed structure (in place)."""
+
+from __future__ import annotations
+
+from .models import Measure
+from .normalize import Text
+from .structure import Structure
+from .targets import ACHIEVED_SECTION, FACT_SECTION, Context, extract
+from .units import find_clauses
+
+
+def enrich(t: Text, s: Structure, *, status: str, doc_year: int | None) -> None:
+    """Fill responsible_units, targets and facts of every measure and of the preamble."""
+    headings = {tuple(m.path): m.heading or "" for m, _, _ in s.own}
+    unit_lines: set[int] = set()  # ids of measures whose units stand on a line of their own
+    for m, begin, end in s.own:
+        above = " ".join(headings.get(tuple(m.path[: i + 1]), "") for i in range(len(m.path)))
+        ctx = Context(
+            fact_section=bool(FACT_SECTION.search(above)),
+            achieved=status == "reply" or bool(ACHIEVED_SECTION.search(above)),
+            doc_year=doc_year,
+        )
+        m.targets, m.facts = extract(t, begin, end, ctx)
+        for clause in find_clauses(t.text[begin:end]):
+            m.responsible_units.extend(clause.units)
+            if clause.own_line:
+                unit_lines.add(id(m))
+    _mark_group_scope(s.measures, unit_lines)
+    a, b = s.preamble_range
+    if b > a:
+        ctx = Context(fact_section=True, achieved=status == "reply", doc_year=doc_year)
+        s.preamble.targets, s.preamble.facts = extract(t, a, b, ctx)
+
+
+def _mark_group_scope(measures: list[Measure], unit_lines: set[int]) -> None:
+    """Units written once for a group: a clause on its own line closing the last of several items,
+    none of which names units of its own. Say so (scope=group) rather than guess its reach."""
+    for m in measures:
+        kids = m.children
+        last = kids[-1] if kids else None
+        if (
+            last is not None
+            and len(kids) > 1
+            and id(last) in unit_lines
+            and not any(k.responsible_units for k in kids[:-1])
+        ):
+            for u in last.responsible_units:
+                u.scope = "group"
+        _mark_group_scope(kids, unit_lines)

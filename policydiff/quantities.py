@@ -1,0 +1,38 @@
+"""Flat tables of the targets (and facts) of one or more documents: what `policydiff targets` lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .models import Document, Fact, QuantityRow, QuantityTable, Target
+
+
+def quantity_table(docs: Iterable[Document], *, facts: bool = False) -> QuantityTable:
+    """One row per target (and per fact when asked), in document order."""
+    rows: list[QuantityRow] = []
+    for doc in docs:
+        blocks: list[tuple[list[str], list[Target], list[Fact]]] = [
+            ([], doc.preamble.targets, doc.preamble.facts)
+        ]
+        blocks += [(m.path, m.targets, m.facts) for m in doc.walk()]
+        for path, targets, fs in blocks:
+            items: list[Target | Fact] = [*targets, *(fs if facts else [])]
+            items.sort(key=lambda q: q.span.start)
+            for q in items:
+                rows.append(
+                    QuantityRow(
+                        doc=doc.document.id,
+                        path=path,
+                        kind=q.kind,
+                        year=q.year,
+                        indicator=q.indicator,
+                        verb=q.verb,
+                        comparator=q.comparator,
+                        value=q.value,
+                        value_max=q.value_max,
+                        unit=q.unit,
+                        text=q.text,
+                        line=q.span.line,
+                    )
+                )
+    return QuantityTable(rows=rows)

@@ -1,0 +1,165 @@
+"""Indicator tables laid out one cell per line (Word tables pasted as text), recovered into rows.
+
+A table is recognised by its header, not by its title: a 序号 cell, then header cells up to the first
+row number "1", one of them naming the 指标. Where cells begin with a tab (as Word's text export
+writes them), a line without a tab continues the cell above ("2021年" + "目标值").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Comparator, IndicatorRow
+from .normalize import Text
+from .read import LINE_BREAK
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_CELL_VALUE = re.compile(
+    r"^(?P<cmp>≥|≧|>=|≤|≦|<=|>|<|不低于|不少于|不高于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰|[^\d\s]{1,4})?$"
+)
+_CMP: dict[str, Comparator] = {
+    "≥": ">=", "≧": ">=", ">=": ">=", "不低于": ">=", "不少于": ">=",
+    "≤": "<=", "≦": "<=", "<=": "<=", "不高于": "<=", ">": ">", "<": "<",
+}  # fmt: skip
+_MAX_HEADER = 12
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+def find_indicator_tables(t: Text) -> list[IndicatorRow]:
+    """Rows of every one-cell-per-line indicator table in the source."""
+    cells = _cells(t.source.text)
+    rows: list[IndicatorRow] = []
+    i = 0
+    while i < len(cells):
+        if cells[i].text != "序号":
+            i += 1
+            continue
+        header = _header(cells, i)
+        if header is None:
+            i += 1
+            continue
+        got, i = _rows(cells, i + len(header), header, t)
+        rows.extend(got)
+    return rows
+
+
+def _cells(raw: str) -> list[_Cell]:
+    lines = []
+    pos = 0
+    for m in LINE_BREAK.finditer(raw + "\n"):
+        lines.append((pos, m.start()))
+        pos = m.end()
+    tabbed = sum(1 for a, b in lines if raw.startswith("\t", a))
+    cells: list[_Cell] = []
+    for a, b in lines:
+        line = raw[a:b]
+        text = line.strip()
+        if not text:
+            continue
+        s = a + (len(line) - len(line.lstrip()))
+        e = a + len(line.rstrip())
+        if tabbed >= 6 and not line.startswith("\t") and cells:
+            prev = cells[-1]
+            cells[-1] = _Cell(prev.text + text, prev.start, e)  # a header cell wrapped onto a second line
+        else:
+            cells.append(_Cell(text, s, e))
+    return cells
+
+
+def _header(cells: list[_Cell], i: int) -> list[str] | None:
+    for j in range(i + 2, min(len(cells), i + _MAX_HEADER + 1)):
+        if cells[j].text == "1":
+            header = [c.text for c in cells[i:j]]
+            if any("指标" in h or "项目" in h for h in header[1:]) and len(header) >= 3:
+                return header
+            return None
+    return None
+
+
+def _rows(cells: list[_Cell], i: int, header: list[str], t: Text) -> tuple[list[IndicatorRow], int]:
+    n = len(header)
+    cols = _columns(header)
+    out: list[IndicatorRow] = []
+    expected = 1
+    while i + n - 1 < len(cells) + 1 and i < len(cells) and cells[i].text == str(expected):
+        row = cells[i : i + n]
+        if len(row) < n:
+            row = row + [_Cell("", row[-1].end, row[-1].end)] * (n - len(row))
+        values = [c.text for c in row]
+
+        def get(key: str, values: list[str] = values) -> str | None:
+            k = cols.get(key)
+            return values[k] if k is not None and values[k] not in ("", "—", "-", "/") else None
+
+        base, target = get("baseline"), get("target")
+        tv, tc, tu = _value(target)
+        bv, _, bu = _value(base)
+        out.append(
+            IndicatorRow(
+                no=values[0],
+                indicator=get("indicator") or "",
+                baseline=base,
+                baseline_year=cols.get("baseline_year"),
+                baseline_value=bv,
+                target=target,
+                target_year=cols.get("target_year"),
+                target_value=tv,
+                target_comparator=tc,
+                unit=tu or bu,
+                nature=get("nature"),
+                unit_owner=get("owner"),
+                span=t.original_span(row[0].start, row[-1].end),
+            )
+        )
+        i += n
+        expected += 1
+    return out, i
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    years: list[tuple[int, int]] = []
+    for k, h in enumerate(header):
+        if k == 0:
+            continue
+        y = _YEAR.search(h)
+        if y:
+            years.append((int(y.group(1)), k))
+        elif re.search("性质|属性|类型", h):
+            cols["nature"] = k
+        elif re.search("责任单位|牵头单位|责任部门|牵头部门", h):
+            cols["owner"] = k
+        elif re.search("基期|现状|基准", h):
+            cols["baseline"] = k
+        elif re.search("目标", h) and "indicator" in cols:
+            cols["target"] = k
+        elif "indicator" not in cols and re.search("指标|项目|名称", h):
+            cols["indicator"] = k
+    if years:
+        years.sort()
+        cols.setdefault("baseline", years[0][1])
+        cols["baseline_year"] = years[0][0]
+        if len(years) > 1:
+            cols.setdefault("target", years[-1][1])
+            cols["target_year"] = years[-1][0]
+    return cols
+
+
+def _value(cell: str | None) -> tuple[float | None, Comparator | None, str | None]:
+    if not cell:
+        return None, None, None
+    m = _CELL_VALUE.match(cell.replace(" ", ""))
+    if not m:
+        return None, None, None
+    return (
+        float(m.group("num")),
+        _CMP.get(m.group("cmp") or "", "=" if m.group("cmp") is None else None),
+        m.group("unit"),
+    )

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from policydiff import corpus, parse_text
+
+from .conftest import parsed
+
+
+def test_wuxi_indicator_table_rows() -> None:
+    rows = parsed("wuxi-2022").indicators
+    assert len(rows) == 22
+    first = rows[0]
+    assert (first.no, first.indicator, first.baseline, first.target, first.nature, first.unit_owner) == (
+        "1", "有集中供养意愿的特困人员集中供养率", "100%", "100%", "约束性", "县民政局",
+    )  # fmt: skip
+    beds = rows[4]
+    assert (beds.indicator, beds.baseline_value, beds.target_value, beds.target_comparator) == (
+        "护理型养老床位占比", 40, 60, ">=",
+    )  # fmt: skip
+    assert (beds.baseline_year, beds.target_year) == (2021, 2025)
+    assert rows[19].target == "≧4.5" and rows[19].target_value == 4.5
+    assert rows[21].baseline is None  # "—" in the source
+    source = corpus.get("wuxi-2022").path.read_text(encoding="utf-8")
+    for r in rows:
+        assert source[r.span.start : r.span.end].startswith(r.no)
+
+
+def test_a_table_without_tabs_and_with_other_headers() -> None:
+    text = (
+        "一、目标\n到2025年实现。\n附件\n主要指标\n序号\n指标名称\n2020年\n2025年\n属性\n"
+        "1\n护理型床位占比\n40%\n≥55%\n约束性\n2\n托位数\n1.2\n4.5\n预期性\n"
+    )
+    rows = parse_text(text).indicators
+    assert [(r.indicator, r.baseline_value, r.target_value, r.nature) for r in rows] == [
+        ("护理型床位占比", 40, 55, "约束性"),
+        ("托位数", 1.2, 4.5, "预期性"),
+    ]
+
+
+def test_plans_without_tables_have_no_rows() -> None:
+    assert parsed("hechuan-2025-draft").indicators == []

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import pytest
+
+from policydiff import parse_text
+from policydiff.models import Document
+
+from .conftest import parsed
+
+
+def targets(text: str) -> list[tuple[int | None, str | None, str | None, float, float | None, str | None]]:
+    doc = parse_text("一、任务\n" + text)
+    return [
+        (t.year, t.indicator, t.comparator, t.value, t.value_max, t.unit) for t in doc.measures[0].targets
+    ]
+
+
+def test_year_carries_over_the_clauses_of_its_sentence() -> None:
+    got = targets("到2027年，全区养老服务床位数达到8000张，护理型床位占比达到65%。")
+    assert got == [
+        (2027, "全区养老服务床位数", ">=", 8000, None, "张"),
+        (2027, "护理型床位占比", ">=", 65, None, "%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "公办幼儿园生均公用经费标准不低于600元/年·人。",
+            ("公办幼儿园生均公用经费标准", ">=", 600, "元/年·人"),
+        ),
+        ("原则上每月上门为其开展助洁服务不少于1次。", ("每月上门为其开展助洁服务", ">=", 1, "次")),
+        ("到2025年，乡镇综合养老服务设施覆盖率达到60%以上。", ("乡镇综合养老服务设施覆盖率", ">=", 60, "%")),
+        ("到2025年，全市各区至少有一所公办养老机构。", ("公办养老机构", ">=", 1, "所")),
+        ("到2027年，全区建设养老床位23.7万张。", ("养老床位", "=", 237000, "张")),
+        ("每年用于养老服务的投资不超过1.24亿元。", ("每年用于养老服务的投资", "<=", 124000000, "元")),
+        ("到2025年力争建成康养社区1个。", ("康养社区", "=", 1, "个")),
+    ],
+)
+def test_verbs_units_and_multipliers(text: str, expected: tuple[str, str, float, str]) -> None:
+    (got,) = targets(text)
+    assert (got[1], got[2], got[3], got[5]) == expected
+
+
+def test_ranges_and_ratios() -> None:
+    (got,) = targets("新建住宅小区按每百户20至30平方米的标准配套建设养老服务用房。")
+    assert (got[3], got[4], got[5]) == (20, 30, "平方米")
+    (ratio,) = targets("乳儿班保育人员配比不低于1:3。")
+    assert ratio[3] == pytest.approx(1 / 3, abs=1e-6) and ratio[5] == "ratio"
+
+
+def test_a_list_of_indicators_sharing_one_value() -> None:
+    got = targets("到2025年，特困人员集中供养率、居家社区养老服务覆盖率实现100%。")
+    assert [g[1] for g in got] == ["特困人员集中供养率", "居家社区养老服务覆盖率"]
+    assert {g[3] for g in got} == {100}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《通知》（渝府办发〔2024〕64号），结合实际。",  # document number
+        "征求意见截止日期：2025年4月16日。联系电话：023-85183318，邮政编码：401520。",
+        "全面实施80岁以上老年人高龄津贴，支持幼儿园招收3岁以下婴幼儿。",  # ages that define a group
+        "在入住超过1000户以上的住宅小区，支持物业服务企业发展托育服务。",  # a condition
+        "基本建成15分钟社区居家养老服务圈，开通24小时热线，运用5G技术。",
+        "对固定资产投资达到10万元以上的康养项目给予支持。",
+    ],
+)
+def test_not_statements(text: str) -> None:
+    doc = parse_text("一、任务\n" + text)
+    assert doc.measures[0].targets == [] and doc.measures[0].facts == []
+
+
+def test_facts_in_a_background_section_with_their_year() -> None:
+    doc = parse_text(
+        "一、发展现状\n截至2020年末，全县共有各类养老机构47家，护理型床位占比43%。\n二、目标\n到2025年，护理型床位占比达到60%。"
+    )
+    facts = doc.measures[0].facts
+    assert [(f.kind, f.year, f.indicator, f.value) for f in facts] == [
+        ("baseline", 2020, "各类养老机构", 47),
+        ("baseline", 2020, "护理型床位占比", 43),
+    ]
+    assert [(t.year, t.value) for t in doc.measures[1].targets] == [(2025, 60)]
+
+
+def _rows(doc: Document) -> list[tuple[str, int | None, str | None, str | None, float, str | None]]:
+    return [
+        ("/".join(m.path), t.year, t.indicator, t.comparator, t.value, t.unit)
+        for m in doc.walk()
+        for t in m.targets
+    ]
+
+
+def test_hechuan_draft_targets_all_found() -> None:
+    """Every target of the draft, checked against the source text by reading it."""
+    assert _rows(parsed("hechuan-2025-draft")) == [
+        ("一", 2027, "全区养老服务床位数", ">=", 8000, "张"),
+        ("一", 2027, "护理型床位占比", ">=", 65, "%"),
+        ("一", 2027, "65岁以上老年人家庭医生签约覆盖率", ">=", 80, "%"),
+        ("一", 2027, "每千人口拥有3岁以下婴幼儿托位数", ">=", 4.5, "个"),
+        ("一", 2027, "公办幼儿园在园幼儿占比", ">=", 60, "%"),
+        ("二/（一）", 2027, "全区二星级以上敬老院比例", ">=", 70, "%"),
+        ("二/（一）", 2027, "三星级以上敬老院", ">=", 9, "家"),
+        ("二/（二）", 2027, "连锁高品质民办养老机构", "=", 2, "家"),
+        ("二/（三）", 2027, "全区65岁以上老年人城乡社区规范健康管理服务率", ">=", 70, "%"),
+        ("二/（三）", 2027, "65岁以上老年人家庭医生签约覆盖率", ">=", 80, "%"),
+        ("二/（三）", 2027, "康养社区", "=", 1, "个"),
+        ("二/（七）", 2027, "全区家庭养老床位", ">=", 1000, "张"),
+        ("二/（七）", 2027, "困难老年人家庭适老化改造", "=", 3000, "户"),
+        ("二/（八）", None, "每月上门为其开展助洁服务", ">=", 1, "次"),
+        ("三/（一）", 2027, "全区提供普惠性托育服务的幼儿园比例", ">=", 40, "%"),
+        ("三/（二）", 2027, "全区城市社区普惠性托育服务点覆盖率", ">=", 60, "%"),
+        ("三/（三）", 2027, "用人单位提供托育服务", "=", 2, "家"),
+        ("三/（四）", None, "公办幼儿园生均公用经费标准", ">=", 600, "/年·人"),  # 元 lost in the source
+        ("三/（四）", 2027, "全区公办幼儿园在园幼儿占比", ">=", 60, "%"),
+        (
+            "四/（二）",
+            None,
+            "福彩公益金区县留存部分用于养老服务设施建设、运营补贴和政府购买社区居家基本公共养老服务",
+            ">=",
+            80,
+            "%",
+        ),
+    ]
+
+
+def test_hechuan_final_keeps_one_standard() -> None:
+    assert _rows(parsed("hechuan-2025-final")) == [
+        ("三/（四）", None, "公办幼儿园生均公用经费标准", ">=", 600, "元/年·人"),
+    ]
+
+
+def test_wuxi_targets() -> None:
+    rows = _rows(parsed("wuxi-2022"))
+    assert rows[:3] == [
+        ("二/（三）", 2025, "全县护理型养老床位占比", ">=", 60, "%"),  # year from the sentence before
+        ("二/（三）", 2025, "每千人口拥有3岁以下婴幼儿托位数", ">=", 4.5, "个"),
+        ("二/（三）", 2025, "婴幼儿健康管理率", ">=", 92, "%"),
+    ]
+    shared = [r for r in rows if r[0] == "二/（四）"]
+    assert len(shared) == 6 and {r[4] for r in shared} == {100}
+    assert rows[-1][0] == "四/（十三）" and rows[-1][3:] == (">=", 50, "%")
+    assert len(rows) == 10
+
+
+def test_reply_reports_achieved_facts() -> None:
+    doc = parsed("chongqing-mca-2025-reply")
+    facts = {(f.indicator, f.value, f.unit, f.comparator) for m in doc.walk() for f in m.facts}
+    assert ("护理型床位占比", 67, "%", ">") in facts  # 突破67%
+    assert ("养老床位", 237000, "张", "=") in facts  # 23.7万张
+    assert all(f.kind == "achieved" for m in doc.walk() for f in m.facts)
+    assert [(t.indicator, t.value) for m in doc.walk() for t in m.targets] == [("明确人均养老用地", 0.2)]
+
+
+def test_city_targets_keep_damaged_values_as_written() -> None:
+    rows = _rows(parsed("city-2022-yilaoyixiao"))
+    assert ("二/（一）/1", 2025, "养老机构护理型床位占比", ">=", 55, "%") in rows
+    # "100%" lost its zeros in this copy: the value is taken as written, never repaired
+    assert ("二/（一）/1", 2025, "特殊困难老年人月探访率", ">=", 1, "%") in rows
+    assert (
+        "四/（七）",
+        None,
+        "每年各级用于社会福利事业的福彩公益金在养老服务方面的投资",
+        ">=",
+        55,
+        "%",
+    ) in rows

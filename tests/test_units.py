@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+from policydiff import parse_text
+from policydiff.units import canonical, find_clauses
+
+from .conftest import parsed
+
+
+def names(text: str) -> list[tuple[str, str, str | None, str]]:
+    return [(u.name, u.canonical, u.level, u.role) for c in find_clauses(text) for u in c.units]
+
+
+def test_district_clause_with_towns() -> None:
+    assert names("到2027年达到9家。（责任单位：区民政局、区国资委，各镇街）") == [
+        ("区民政局", "民政局", "区", "support"),
+        ("区国资委", "国资委", "区", "support"),
+        ("各镇街", "镇街", "镇街", "support"),
+    ]
+
+
+def test_square_brackets_hold_parentheses_and_qualifier_is_dropped() -> None:
+    got = names("〔责任单位：县教委、县民政局，各乡镇（街道）按职责分工负责〕")
+    assert got == [
+        ("县教委", "教委", "县", "support"),
+        ("县民政局", "民政局", "县", "support"),
+        ("各乡镇（街道）", "镇街", "镇街", "support"),
+    ]
+
+
+def test_lead_unit_marked_with_qiantou() -> None:
+    got = names("（责任单位：县发展改革委牵头，县民政局、县财政局按职责分工负责）")
+    assert got[0] == ("县发展改革委", "发展改革委", "县", "lead")
+    assert [g[3] for g in got[1:]] == ["support", "support"]
+
+
+def test_lead_and_support_sections() -> None:
+    got = names("做好工作。（牵头单位：市卫健委；配合单位：市人社局、市住建委）")
+    assert got == [
+        ("市卫健委", "卫生健康委", "市", "lead"),
+        ("市人社局", "人力社保局", "市", "support"),
+        ("市住建委", "住房城乡建委", "市", "support"),
+    ]
+
+
+def test_unit_line_on_its_own_line() -> None:
+    clauses = find_clauses("推行“社区+物业+养老服务”。\n（责任单位：区民政局、区国资委，各镇街）")
+    assert clauses[0].own_line
+    assert [u.canonical for u in clauses[0].units] == ["民政局", "国资委", "镇街"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加强监管。由区民政局、区市场监管局负责。", ["民政局", "市场监管局"]),
+        ("加强监管。区民政局牵头，区财政局、区卫健委配合。", ["民政局", "财政局", "卫生健康委"]),
+        ("由所辖县（市）、区有关职能部门协同对服务机构进行检查评估。", []),  # prose, not a unit clause
+    ],
+)
+def test_other_forms(text: str, expected: list[str]) -> None:
+    assert [n[1] for n in names(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "canon", "level"),
+    [
+        ("区卫生健康委", "卫生健康委", "区"),
+        ("县卫健委", "卫生健康委", "县"),
+        ("市人社局", "人力社保局", "市"),
+        ("区住建委", "住房城乡建委", "区"),
+        ("区委老干局", "党委老干局", "区"),
+        ("团县委", "共青团", "县"),
+        ("人民银行巫溪支行", "人民银行", None),
+        ("县级有关部门", "有关部门", "县"),
+    ],
+)
+def test_canonical_names(name: str, canon: str, level: str | None) -> None:
+    assert canonical(name) == (canon, level)
+
+
+def test_group_scope_is_said_not_guessed() -> None:
+    text = "一、任务\n1. 建设中心。略。\n2. 培育机构。略。\n（责任单位：区民政局，各镇街）\n"
+    doc = parse_text(text)
+    last = doc.find("一", "2")
+    assert [u.scope for u in last.responsible_units] == ["group", "group"]
+    assert doc.find("一", "1").responsible_units == []
+
+
+def test_corpus_unit_clauses_are_all_found() -> None:
+    # every 责任单位 clause of the draft closes one measure; the abridged final has none
+    draft = parsed("hechuan-2025-draft")
+    with_units = [m for m in draft.walk() if m.responsible_units]
+    assert len(with_units) == 22
+    m = draft.find("二", "（六）")
+    assert [u.name for u in m.responsible_units] == ["区委老干局", "区教委", "区民政局", "区国资委", "各镇街"]
+    m = draft.find("四", "（一）")
+    assert len(m.responsible_units) == 15
+    assert not any(m.responsible_units for m in parsed("hechuan-2025-final").walk())
+    wuxi = parsed("wuxi-2022")
+    assert sum(1 for m in wuxi.walk() if m.responsible_units) == 26  # 27 mentions, one is a table header
+    lead = [u for u in wuxi.find("三", "（八）", "11").responsible_units if u.role == "lead"]
+    assert [u.name for u in lead] == ["县发展改革委"]
+    assert [u.name for u in wuxi.find("四", "（十二）").responsible_units][-1] == "县级有关部门"
