@@ -1,5 +1,5 @@
 # One command each, on a fresh machine with only Python 3.11+:
-#   make demo   set up .venv and run the main job on the built-in corpus
+#   make demo   set up .venv and diff the Hechuan draft against its final version (built-in corpus)
 #   make test   set up .venv and run lint + the whole test suite
 PYTHON ?= python3
 VENV   := .venv
@@ -13,9 +13,10 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# diff exits 1 when it finds differences (like diff(1)); that is the expected outcome here
 demo: $(BIN)/.installed
 	$(BIN)/policydiff corpus
-	$(BIN)/policydiff parse hechuan-2025-draft
+	$(BIN)/policydiff diff hechuan-2025-draft hechuan-2025-final; [ $$? -le 1 ]
 
 test: $(BIN)/.installed lint
 	$(BIN)/pytest
@@ -33,6 +34,7 @@ golden: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_diff.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -18,6 +18,7 @@ from policydiff import corpus
 from policydiff.errors import NoStructureError, PolicyDiffError
 from policydiff.quantities import quantity_table
 from policydiff.render import plain, to_csv, to_json, to_yaml
+from policydiff.render.diff import diff_markdown, diff_renderable
 from policydiff.render.quantities import quantity_table as render_quantities
 from policydiff.render.tree import document_tree
 from policydiff.schemas import SCHEMAS, schema_json
@@ -112,6 +113,66 @@ def parse(
         _write(to_yaml(doc), out)
     else:
         _write(to_json(doc), out)
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    yaml = "yaml"
+    json = "json"
+    markdown = "markdown"
+
+
+class Section(StrEnum):
+    targets = "targets"
+    units = "units"
+    measures = "measures"
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+@app.command("diff")
+def diff_cmd(
+    old: Annotated[str, typer.Argument(help="The earlier version (e.g. the 征求意见稿): file or corpus id.")],
+    new: Annotated[str, typer.Argument(help="The later version (e.g. the issued plan): file or corpus id.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, yaml, json or markdown.")] = (
+        DiffFormat.text
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    only: Annotated[
+        Section | None, typer.Option("--only", help="Show one section: targets, units or measures.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Labels in English (en) or Chinese (zh).")] = Lang.en,
+) -> None:
+    """Diff a draft against its final version: targets dropped or changed, units, word-level edits.
+
+    Exit status like diff(1): 0 no differences, 1 differences, 2 trouble.
+
+    Example: policydiff diff hechuan-2025-draft hechuan-2025-final --only targets
+    """
+    try:
+        report = policydiff.diff(policydiff.parse(old), policydiff.parse(new))
+    except PolicyDiffError as exc:
+        _fail(str(exc))
+    section = only.value if only else None
+    exclude = {"measures", "targets", "units"} - {section} if section else None
+    if fmt is DiffFormat.yaml:
+        _write(to_yaml(report, exclude), out)
+    elif fmt is DiffFormat.json:
+        _write(to_json(report, exclude), out)
+    elif fmt is DiffFormat.markdown:
+        _write(diff_markdown(report, lang=lang.value, only=section), out)
+    elif out is not None:
+        _write(_export(diff_renderable(report, lang=lang.value, color=False, only=section)), out)
+    else:
+        console = _console()
+        color = console.color_system is not None
+        console.print(diff_renderable(report, lang=lang.value, color=color, only=section))
+    raise typer.Exit(ExitStatus.DIFFERENCES if report.has_differences else ExitStatus.OK)
 
 
 class TableFormat(StrEnum):

@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
-from .api import parse, parse_text
+from .api import parse, parse_bytes, parse_text
+from .diff import diff
 from .errors import InputError, NoStructureError, PolicyDiffError
-from .models import Block, Document, DocumentInfo, Measure, Skipped, Span
+from .models import (
+    Block,
+    DiffReport,
+    Document,
+    DocumentInfo,
+    Fact,
+    Measure,
+    ResponsibleUnit,
+    Skipped,
+    Span,
+    Target,
+)
 
 __all__ = [
     "Block",
+    "DiffReport",
     "Document",
     "DocumentInfo",
+    "Fact",
     "InputError",
     "Measure",
     "NoStructureError",
     "PolicyDiffError",
+    "ResponsibleUnit",
     "Skipped",
     "Span",
+    "Target",
+    "diff",
     "parse",
+    "parse_bytes",
     "parse_text",
 ]

@@ -186,3 +186,132 @@ class QuantityTable(Model):
     rows: list[QuantityRow] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+DIFF_SCHEMA = "policydiff/diff/v1"
+
+MeasureStatus = Literal["unchanged", "modified", "added", "removed", "moved", "split", "merged"]
+
+
+class DocRef(Model):
+    id: str
+    title: str | None
+    status: Status
+
+
+class Edit(Model):
+    """A word-level change inside a measure: delete / insert / replace, old and new words as written."""
+
+    op: Literal["delete", "insert", "replace"]
+    old: str | None
+    new: str | None
+    sentence: bool = Field(default=False, description="A whole sentence was deleted or inserted")
+    old_at: int = Field(description="Offset of the edit in the old text with whitespace removed")
+    new_at: int = Field(description="Offset of the edit in the new text with whitespace removed")
+
+
+class MeasureChange(Model):
+    status: MeasureStatus
+    old: list[str] | None = Field(description="Path in the old document (null when added)")
+    new: list[str] | None = Field(description="Path in the new document (null when removed)")
+    old_heading: str | None = None
+    new_heading: str | None = None
+    old_line: int | None = None
+    new_line: int | None = None
+    similarity: float = Field(description="0–1, character similarity of the two texts")
+    renumbered: bool = False
+    parts: list[list[str]] = Field(
+        default_factory=list, description="split: all new paths of the old measure; merged: all old paths"
+    )
+    edits: list[Edit] = Field(default_factory=list)
+    old_text: str | None = None
+    new_text: str | None = None
+
+
+class TargetRef(Model):
+    """A target as the diff reports it: where it stands and what it says."""
+
+    path: list[str]
+    year: int | None
+    indicator: str | None
+    verb: str | None
+    comparator: Comparator | None
+    value: float
+    value_max: float | None
+    unit: str | None
+    text: str
+    line: int
+
+    @classmethod
+    def of(cls, path: list[str], q: Quantity) -> dict[str, object]:
+        """The fields of a located quantity, for this model or any that shares them (QuantityRow)."""
+        return {
+            "path": path,
+            **q.model_dump(
+                include={"year", "indicator", "verb", "comparator", "value", "value_max", "unit", "text"}
+            ),
+            "line": q.span.line,
+        }
+
+
+class DroppedTarget(TargetRef):
+    still_mentioned: bool = Field(
+        default=False, description="The new counterpart still names the indicator, without this number"
+    )
+
+
+class TargetChange(Model):
+    old: TargetRef
+    new: TargetRef
+    fields: list[Literal["year", "value", "value_max", "comparator", "unit", "verb", "indicator"]]
+    softened: bool = Field(default=False, description="达到 became 力争…, or the comparator weakened")
+
+
+class KeptTarget(Model):
+    old: TargetRef
+    new: TargetRef
+
+
+class TargetDiff(Model):
+    dropped: list[DroppedTarget] = Field(default_factory=list)
+    changed: list[TargetChange] = Field(default_factory=list)
+    added: list[TargetRef] = Field(default_factory=list)
+    kept: list[KeptTarget] = Field(default_factory=list)
+
+
+class UnitChange(Model):
+    path: list[str]
+    units: list[str] = Field(description="Names as written")
+
+
+class UnitDiff(Model):
+    dropped: list[UnitChange] = Field(default_factory=list)
+    added: list[UnitChange] = Field(default_factory=list)
+
+
+class DiffSummary(Model):
+    measures: dict[MeasureStatus, int]
+    targets: dict[Literal["kept", "changed", "dropped", "added"], int]
+    units: dict[Literal["dropped", "added"], int]
+
+
+class DiffReport(Model):
+    schema_: Literal["policydiff/diff/v1"] = Field(default=DIFF_SCHEMA, alias="schema")
+    old: DocRef
+    new: DocRef
+    summary: DiffSummary
+    measures: list[MeasureChange] = Field(default_factory=list)
+    targets: TargetDiff = Field(default_factory=TargetDiff)
+    units: UnitDiff = Field(default_factory=UnitDiff)
+    notes: list[str] = Field(default_factory=list, description="Bounds that were hit, anything degraded")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @property
+    def has_differences(self) -> bool:
+        s = self.summary
+        return (
+            sum(v for k, v in s.measures.items() if k != "unchanged") > 0
+            or any(v for k, v in s.targets.items() if k != "kept")
+            or any(s.units.values())
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import Document, Fact, QuantityRow, QuantityTable, Target
+from .models import Document, Fact, QuantityRow, QuantityTable, Target, TargetRef
 
 
 def quantity_table(docs: Iterable[Document], *, facts: bool = False) -> QuantityTable:
@@ -20,19 +20,8 @@ def quantity_table(docs: Iterable[Document], *, facts: bool = False) -> Quantity
             items.sort(key=lambda q: q.span.start)
             for q in items:
                 rows.append(
-                    QuantityRow(
-                        doc=doc.document.id,
-                        path=path,
-                        kind=q.kind,
-                        year=q.year,
-                        indicator=q.indicator,
-                        verb=q.verb,
-                        comparator=q.comparator,
-                        value=q.value,
-                        value_max=q.value_max,
-                        unit=q.unit,
-                        text=q.text,
-                        line=q.span.line,
+                    QuantityRow.model_validate(
+                        {"doc": doc.document.id, "kind": q.kind, **TargetRef.of(path, q)}
                     )
                 )
     return QuantityTable(rows=rows)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Document, QuantityTable
+from .models import DiffReport, Document, QuantityTable
 
-SCHEMAS: dict[str, type[BaseModel]] = {"document": Document, "targets": QuantityTable}
+SCHEMAS: dict[str, type[BaseModel]] = {"document": Document, "targets": QuantityTable, "diff": DiffReport}
 
 
 def schema_json(name: str) -> str:

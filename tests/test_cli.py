@@ -117,3 +117,45 @@ def test_parse_tree_shows_units_and_targets() -> None:
     result = runner.invoke(app, ["parse", "hechuan-2025-draft"])
     assert "◎ 2027 全区二星级以上敬老院比例 ≥70%" in result.stdout
     assert "责任单位 区民政局、各镇街" in result.stdout
+
+
+def test_diff_exit_status_and_report_order() -> None:
+    result = runner.invoke(app, ["diff", "hechuan-2025-draft", "hechuan-2025-final"])
+    assert result.exit_code == ExitStatus.DIFFERENCES
+    out = result.stdout
+    assert (
+        out.index("Dropped targets (19)")
+        < out.index("Responsible units dropped")
+        < out.index("Changed measures")
+    )
+    assert "[-到2027年，全区二星级以上敬老院比例达到70%" in out  # readable without colour
+    same = runner.invoke(app, ["diff", "wuxi-2022", "wuxi-2022"])
+    assert same.exit_code == ExitStatus.OK
+
+
+def test_diff_formats_and_only(tmp_path: Path) -> None:
+    data = yaml.safe_load(
+        runner.invoke(app, ["diff", "hechuan-2025-draft", "hechuan-2025-final", "-f", "yaml"]).stdout
+    )
+    assert data["schema"] == "policydiff/diff/v1"
+    assert data["summary"]["targets"]["dropped"] == 19
+    only = json.loads(
+        runner.invoke(
+            app, ["diff", "hechuan-2025-draft", "hechuan-2025-final", "-f", "json", "--only", "targets"]
+        ).stdout
+    )
+    assert "measures" not in only and len(only["targets"]["dropped"]) == 19
+    md = tmp_path / "d.md"
+    runner.invoke(app, ["diff", "hechuan-2025-draft", "hechuan-2025-final", "-f", "markdown", "-o", str(md)])
+    text = md.read_text(encoding="utf-8")
+    assert "| 二/（一） | 全区二星级以上敬老院比例 | 2027: ≥70% |" in text
+    assert "~~到2027年，全区二星级以上敬老院比例达到70%" in text
+    zh = runner.invoke(
+        app, ["diff", "hechuan-2025-draft", "hechuan-2025-final", "--lang", "zh", "--only", "targets"]
+    )
+    assert "删除的目标 (19)" in zh.stdout
+
+
+def test_diff_bad_input_is_exit_2() -> None:
+    result = runner.invoke(app, ["diff", "hechuan-2025-draft", "nope.txt"])
+    assert result.exit_code == ExitStatus.ERROR and "nope.txt" in result.stderr

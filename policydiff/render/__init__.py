@@ -22,18 +22,19 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def plain(model: BaseModel) -> dict[str, Any]:
+def plain(model: BaseModel, exclude: set[str] | None = None) -> dict[str, Any]:
     """The model as JSON-compatible data, with field aliases (e.g. `schema`)."""
-    return model.model_dump(mode="json", by_alias=True)
+    return model.model_dump(mode="json", by_alias=True, exclude=exclude)
 
 
-def to_yaml(model: BaseModel) -> str:
+def to_yaml(model: BaseModel, exclude: set[str] | None = None) -> str:
     """YAML of a model: UTF-8 characters as written, keys in model order, no line folding."""
-    return yaml.dump(plain(model), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**31 - 1)
+    data = plain(model, exclude)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**31 - 1)
 
 
-def to_json(model: BaseModel) -> str:
-    return json.dumps(plain(model), ensure_ascii=False, indent=2) + "\n"
+def to_json(model: BaseModel, exclude: set[str] | None = None) -> str:
+    return json.dumps(plain(model, exclude), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

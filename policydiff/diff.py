@@ -1,0 +1,252 @@
+"""diff: an old and a new version of a plan → DiffReport (measures, words, targets, units).
+
+Two layers: measures are paired first (align.py), then the text inside each pair is diffed on word
+tokens (tokens.py), so a renumbered or moved item is compared with its real counterpart and a year
+change reads 2025年 → 2027年 rather than 202[5→7].
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from .align import Alignment, Item, Scorer, align, char_ratio
+from .models import (
+    DiffReport,
+    DiffSummary,
+    DocRef,
+    Document,
+    DroppedTarget,
+    Edit,
+    KeptTarget,
+    MeasureChange,
+    Target,
+    TargetChange,
+    TargetDiff,
+    TargetRef,
+    UnitChange,
+    UnitDiff,
+)
+from .tokens import add_terms, tokenize
+
+TARGET_MIN = 0.55  # below this two targets do not measure the same thing
+_SENTENCE_END = "。！？；"
+_LOWER_BOUND = {">": 2, ">=": 1, "=": 0}
+_UPPER_BOUND = {"<": 2, "<=": 1, "=": 0}
+
+
+def diff(old: Document, new: Document, *, scorer: Scorer = char_ratio) -> DiffReport:
+    """Compare two versions of a plan."""
+    al = align(old, new, scorer)
+    add_terms(u.name for d in (old, new) for m in d.walk() for u in m.responsible_units)
+    measures = [_measure_change(al, p.old, p.new, p.status, p.score, p.parts) for p in al.pairs]
+    targets = _target_diff(old, new, al)
+    units = _unit_diff(al)
+    counts = {k: 0 for k in ("unchanged", "modified", "added", "removed", "moved", "split", "merged")}
+    for mc in measures:
+        counts[mc.status] += 1
+    summary = DiffSummary(
+        measures=counts,  # type: ignore[arg-type]
+        targets={
+            "kept": len(targets.kept),
+            "changed": len(targets.changed),
+            "dropped": len(targets.dropped),
+            "added": len(targets.added),
+        },
+        units={"dropped": len(units.dropped), "added": len(units.added)},
+    )
+    return DiffReport(
+        old=DocRef(id=old.document.id, title=old.document.title, status=old.document.status),
+        new=DocRef(id=new.document.id, title=new.document.title, status=new.document.status),
+        summary=summary,
+        measures=measures,
+        targets=targets,
+        units=units,
+    )
+
+
+def _measure_change(
+    al: Alignment, i: int | None, j: int | None, status: str, score: float, parts: list[int]
+) -> MeasureChange:
+    a = al.old[i] if i is not None else None
+    b = al.new[j] if j is not None else None
+    if status == "split":
+        part_paths = [al.new[k].path for k in parts]
+    elif status == "merged":
+        part_paths = [al.old[k].path for k in parts]
+    else:
+        part_paths = []
+    similarity = char_ratio(a.key, b.key) if a and b else 0.0
+    edits = word_edits(a.measure.text, b.measure.text) if a and b and a.key != b.key else []
+    if status == "moved" and not edits:
+        similarity = 1.0
+    return MeasureChange(
+        status=status,  # type: ignore[arg-type]
+        old=a.path if a else None,
+        new=b.path if b else None,
+        old_heading=a.measure.heading if a else None,
+        new_heading=b.measure.heading if b else None,
+        old_line=a.measure.span.line if a else None,
+        new_line=b.measure.span.line if b else None,
+        similarity=round(similarity, 3),
+        renumbered=bool(a and b and a.path != b.path),
+        parts=part_paths,
+        edits=edits,
+        old_text=a.measure.text if a else None,
+        new_text=b.measure.text if b else None,
+    )
+
+
+def word_edits(old: str, new: str) -> list[Edit]:
+    """Word-level edits from old to new, merged into phrases; whole sentences flagged."""
+    a, b = tokenize(old), tokenize(new)
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    groups: list[list[tuple[str, int, int, int, int]]] = []
+    for op in sm.get_opcodes():
+        tag, i1, i2, j1, j2 = op
+        if tag == "equal":
+            # a short run of equal tokens between two edits is glue: fold it into one phrase
+            if groups and _is_glue(a[i1:i2]):
+                groups[-1].append(op)
+            else:
+                groups.append([op])
+        elif groups and groups[-1][-1][0] != "equal":
+            groups[-1].append(op)
+        elif groups and groups[-1][-1][0] == "equal" and len(groups[-1]) > 1:
+            groups[-1].append(op)  # edit after glue: same phrase
+        else:
+            groups.append([op])
+    edits: list[Edit] = []
+    for g in groups:
+        # trailing glue is not part of the phrase
+        while g and g[-1][0] == "equal":
+            g.pop()
+        if not g:
+            continue
+        i1, i2 = g[0][1], g[-1][2]
+        j1, j2 = g[0][3], g[-1][4]
+        # "。到2027年…中心" deleted before "。" reads better as "到2027年…中心。": same diff, shifted
+        if i1 == i2 and j1 < j2 and b[j1] in _SENTENCE_END and j2 < len(b) and b[j2] == b[j1]:
+            j1, j2, i1, i2 = j1 + 1, j2 + 1, i1 + 1, i2 + 1
+        elif j1 == j2 and i1 < i2 and a[i1] in _SENTENCE_END and i2 < len(a) and a[i2] == a[i1]:
+            i1, i2, j1, j2 = i1 + 1, i2 + 1, j1 + 1, j2 + 1
+        old_s, new_s = "".join(a[i1:i2]), "".join(b[j1:j2])
+        at = {"old_at": len("".join(a[:i1])), "new_at": len("".join(b[:j1]))}
+        if old_s and new_s:
+            edits.append(Edit(op="replace", old=old_s, new=new_s, **at))
+        elif old_s:
+            edits.append(Edit(op="delete", old=old_s, new=None, sentence=_whole_sentence(a, i1, i2), **at))
+        elif new_s:
+            edits.append(Edit(op="insert", old=None, new=new_s, sentence=_whole_sentence(b, j1, j2), **at))
+    return edits
+
+
+def _is_glue(tokens: list[str]) -> bool:
+    return len("".join(tokens)) <= 2 and not any(t in _SENTENCE_END for t in tokens)
+
+
+def _whole_sentence(tokens: list[str], i1: int, i2: int) -> bool:
+    starts = i1 == 0 or tokens[i1 - 1] in _SENTENCE_END or tokens[i1 - 1] == "\n"
+    ends = tokens[i2 - 1] in _SENTENCE_END or i2 == len(tokens)
+    return starts and ends and i2 - i1 > 2
+
+
+def _targets(doc: Document) -> Iterator[tuple[list[str], Target]]:
+    for t in doc.preamble.targets:
+        yield [], t
+    for m in doc.walk():
+        for t in m.targets:
+            yield m.path, t
+
+
+def _ref(path: list[str], t: Target) -> TargetRef:
+    return TargetRef.model_validate(TargetRef.of(path, t))
+
+
+def target_similarity(x: Target, y: Target, same_measure: bool) -> float:
+    """How surely two targets measure the same thing: indicator first, then unit and value."""
+    if x.indicator and y.indicator:
+        ind = fuzz.ratio(x.indicator, y.indicator) / 100.0
+    else:
+        ind = fuzz.partial_ratio(x.text, y.text) / 100.0
+    score = 0.6 * ind + (0.2 if x.unit == y.unit else 0.0) + (0.1 if x.value == y.value else 0.0)
+    return score + (0.1 if same_measure else 0.0)
+
+
+def _target_diff(old: Document, new: Document, al: Alignment) -> TargetDiff:
+    olds, news = list(_targets(old)), list(_targets(new))
+    new_of_old = {
+        tuple(al.old[p.old].path): tuple(al.new[p.new].path)
+        for p in al.pairs
+        if p.old is not None and p.new is not None
+    }
+    scored = []
+    for i, (pa, x) in enumerate(olds):
+        for j, (pb, y) in enumerate(news):
+            s = target_similarity(x, y, new_of_old.get(tuple(pa)) == tuple(pb) or pa == pb == [])
+            if s >= TARGET_MIN:
+                scored.append((s, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    out = TargetDiff()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in scored:
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append((i, j))
+    for i, j in sorted(pairs):
+        (pa, x), (pb, y) = olds[i], news[j]
+        fields = [
+            f for f in ("year", "value", "value_max", "comparator", "unit") if getattr(x, f) != getattr(y, f)
+        ]
+        softened = _softened(x, y)
+        if softened and x.verb != y.verb:
+            fields.append("verb")
+        if not fields:
+            out.kept.append(KeptTarget(old=_ref(pa, x), new=_ref(pb, y)))
+        else:
+            out.changed.append(
+                TargetChange(old=_ref(pa, x), new=_ref(pb, y), fields=fields, softened=softened)  # type: ignore[arg-type]
+            )
+    new_text = {tuple(it.path): it.measure.text for it in al.new}
+    for i, (pa, x) in enumerate(olds):
+        if i in used_old:
+            continue
+        counterpart = new_of_old.get(tuple(pa))
+        text = new_text.get(counterpart, "") if counterpart else ""
+        mentioned = bool(x.indicator and text and fuzz.partial_ratio(x.indicator, text) >= 90)
+        out.dropped.append(DroppedTarget(**_ref(pa, x).model_dump(), still_mentioned=mentioned))
+    out.added = [_ref(pb, y) for j, (pb, y) in enumerate(news) if j not in used_new]
+    return out
+
+
+def _softened(x: Target, y: Target) -> bool:
+    if "力争" in (y.verb or "") and "力争" not in (x.verb or ""):
+        return True
+    for scale in (_LOWER_BOUND, _UPPER_BOUND):
+        if x.comparator in scale and y.comparator in scale and scale[y.comparator] < scale[x.comparator]:
+            return x.comparator != "="
+    return False
+
+
+def _unit_diff(al: Alignment) -> UnitDiff:
+    out = UnitDiff()
+    for p in al.pairs:
+        a: Item | None = al.old[p.old] if p.old is not None else None
+        b: Item | None = al.new[p.new] if p.new is not None else None
+        old_units = a.measure.responsible_units if a else []
+        new_units = b.measure.responsible_units if b else []
+        old_canon = {u.canonical for u in old_units}
+        new_canon = {u.canonical for u in new_units}
+        dropped = [u.name for u in old_units if u.canonical not in new_canon]
+        added = [u.name for u in new_units if u.canonical not in old_canon]
+        if dropped and a is not None:
+            out.dropped.append(UnitChange(path=a.path, units=dropped))
+        if added and b is not None:
+            out.added.append(UnitChange(path=b.path, units=added))
+    return out

@@ -1,0 +1,158 @@
+"""Diffs of pairs made by editing a real plan, where the right alignment is known by construction,
+and of the real Hechuan draft/final pair, checked against both texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydiff import diff, parse_text
+from policydiff.diff import word_edits
+from policydiff.numerals import int_to_cn
+
+from .conftest import parsed
+
+# The measures of chapter 二 of the Hechuan draft, as (heading, text) without their labels.
+ITEMS = [(m.heading or "", m.text) for m in parsed("hechuan-2025-draft").find("二").children]
+
+
+def plan(items: list[tuple[str, str]]) -> str:
+    body = "".join(f"（{int_to_cn(k)}）{text}\n" for k, (_, text) in enumerate(items, 1))
+    return f"一、总体要求\n为做好工作，制定本方案。\n二、推动养老服务和老龄事业发展\n{body}三、保障措施\n（一）健全工作机制。加强统筹协调。\n"
+
+
+def run(old_items: list[tuple[str, str]], new_items: list[tuple[str, str]]):
+    return diff(parse_text(plan(old_items), doc_id="old"), parse_text(plan(new_items), doc_id="new"))
+
+
+def pairs(report) -> list[tuple[str, str | None, str | None]]:
+    return [(m.status, m.old_heading, m.new_heading) for m in report.measures if m.status != "unchanged"]
+
+
+def test_identical_documents_have_no_differences() -> None:
+    doc = parsed("hechuan-2025-draft")
+    report = diff(doc, doc)
+    assert not report.has_differences
+    assert report.summary.measures["unchanged"] == len(list(doc.walk()))
+    assert len(report.targets.kept) == 20 and report.targets.dropped == []
+
+
+def test_inserted_measure_renumbers_the_rest_without_confusing_them() -> None:
+    new = [*ITEMS[:2], ("新增措施", "新增措施。建立养老服务综合评估制度，每年开展评估。"), *ITEMS[2:]]
+    report = run(ITEMS, new)
+    assert pairs(report) == [("added", None, "新增措施")]
+    moved_labels = [m for m in report.measures if m.renumbered]
+    assert len(moved_labels) == len(ITEMS) - 2  # （三）→（四） …, all unchanged in text
+    assert all(m.status == "unchanged" for m in moved_labels)
+
+
+def test_deleted_measure() -> None:
+    report = run(ITEMS, ITEMS[:4] + ITEMS[5:])
+    assert pairs(report) == [("removed", ITEMS[4][0], None)]
+
+
+def test_moved_measure() -> None:
+    new = ITEMS[:1] + ITEMS[2:] + ITEMS[1:2]
+    report = run(ITEMS, new)
+    assert ("moved", ITEMS[1][0], ITEMS[1][0]) in pairs(report)
+    assert [p[0] for p in pairs(report)].count("moved") == 1
+
+
+def test_split_measure() -> None:
+    heading, text = ITEMS[6]  # 推进困难老年人居家适老化改造: two long sentences and a target
+    first, rest = text.split("。", 1)[0] + "。", text.split("。", 1)[1]
+    mid = rest.index("开展居家适老化产品")
+    part1 = first + rest[:mid]
+    part2 = "推进居家适老化产品租赁。" + rest[mid:]
+    report = run(ITEMS, [*ITEMS[:6], (heading, part1), ("推进居家适老化产品租赁", part2), *ITEMS[7:]])
+    (split,) = [m for m in report.measures if m.status == "split"]
+    assert split.old_heading == heading
+    assert [p[-1] for p in split.parts] == ["（七）", "（八）"]
+    assert report.summary.measures["added"] == 0
+
+
+def test_merged_measures() -> None:
+    merged = (ITEMS[7][0], ITEMS[7][1] + ITEMS[8][1])
+    report = run(ITEMS, [*ITEMS[:7], merged, *ITEMS[9:]])
+    (m,) = [m for m in report.measures if m.status == "merged"]
+    assert [p[-1] for p in m.parts] == ["（八）", "（九）"]
+    assert report.summary.measures["removed"] == 0
+
+
+def test_reworded_measure_and_changed_value() -> None:
+    heading, text = ITEMS[0]
+    new_text = text.replace("比例达到70%", "比例达到75%").replace("提升照护服务质量", "全面提升照护服务质量")
+    report = run(ITEMS, [(heading, new_text), *ITEMS[1:]])
+    (m,) = [m for m in report.measures if m.status == "modified"]
+    assert ("insert", None, "全面") in [(e.op, e.old, e.new) for e in m.edits]
+    assert ("replace", "70%", "75%") in [(e.op, e.old, e.new) for e in m.edits]
+    (change,) = report.targets.changed
+    assert (change.old.value, change.new.value, change.fields) == (70, 75, ["value"])
+
+
+def test_softened_target() -> None:
+    heading, text = ITEMS[0]
+    new_text = text.replace("三星级以上敬老院达到9家", "三星级以上敬老院力争达到9家")
+    (change,) = run(ITEMS, [(heading, new_text), *ITEMS[1:]]).targets.changed
+    assert change.softened and change.fields == ["verb"]
+    assert (change.old.verb, change.new.verb) == ("达到", "力争…达到")
+
+
+def test_differences_of_form_are_not_changes() -> None:
+    old = "二、任务\n(一)推动公办养老机构提质增效,到2027年,全区比例达到70%.(责任单位:区民政局,各镇街)\n"
+    new = "二、任务\n（一）推动公办养老机构提质增效，到 2027年，全区\n比例达到70%.（责任单位：区民政局，各镇街）\n"
+    report = diff(parse_text(old), parse_text(new))
+    assert not report.has_differences, [m.edits for m in report.measures]
+
+
+def test_word_edits_keep_numbers_whole_and_phrases_together() -> None:
+    edits = word_edits("到2025年，护理型床位占比达到55%以上。", "到2027年，护理型床位占比不低于65%。")
+    assert [(e.op, e.old, e.new) for e in edits] == [
+        ("replace", "2025年", "2027年"),
+        ("replace", "达到55%以上", "不低于65%"),
+    ]
+
+
+def test_a_deleted_sentence_is_reported_as_such() -> None:
+    (e,) = word_edits("推进工作。到2027年，建成10个中心。加强监管。", "推进工作。加强监管。")
+    assert e.op == "delete" and e.sentence and e.old == "到2027年，建成10个中心。"
+
+
+# ------------------------------------------------------------------ the real pair
+
+
+@pytest.fixture(scope="module")
+def hechuan():
+    return diff(parsed("hechuan-2025-draft"), parsed("hechuan-2025-final"))
+
+
+def test_hechuan_every_measure_aligned_to_its_counterpart(hechuan) -> None:
+    assert [m.status for m in hechuan.measures].count("unchanged") == 3  # the three chapter headings
+    assert all(m.old == m.new for m in hechuan.measures)  # same numbering, nothing moved
+    assert hechuan.summary.measures["added"] == hechuan.summary.measures["removed"] == 0
+
+
+def test_hechuan_dropped_targets(hechuan) -> None:
+    dropped = [(d.path[-1], d.indicator, d.value) for d in hechuan.targets.dropped]
+    assert len(dropped) == 19  # every draft target but the 600元 standard, which the final keeps
+    assert ("一", "护理型床位占比", 65) in dropped
+    assert (
+        "（二）",
+        "福彩公益金区县留存部分用于养老服务设施建设、运营补贴和政府购买社区居家基本公共养老服务",
+        80,
+    ) in dropped
+    (changed,) = hechuan.targets.changed
+    # the draft lost 元 in extraction ("600/年·人"): reported as a unit change, not hidden
+    assert changed.fields == ["unit"] and changed.old.value == changed.new.value == 600
+
+
+def test_hechuan_every_unit_line_dropped(hechuan) -> None:
+    assert len(hechuan.units.dropped) == 22
+    assert hechuan.units.added == []
+    first = hechuan.units.dropped[0]
+    assert (first.path, first.units) == (["二", "（一）"], ["区民政局", "各镇街"])
+
+
+def test_hechuan_word_edits_read_as_phrases(hechuan) -> None:
+    m = next(m for m in hechuan.measures if m.new == ["二", "（一）"])
+    assert [(e.op, e.new) for e in m.edits if e.op == "insert"] == [("insert", "将其")]
+    assert any(e.op == "delete" and e.sentence and "二星级以上敬老院比例达到70%" in e.old for e in m.edits)
