@@ -19,6 +19,7 @@ def enrich(t: Text, s: Structure, *, status: str, doc_year: int | None) -> None:
             fact_section=bool(FACT_SECTION.search(above)),
             achieved=status == "reply" or bool(ACHIEVED_SECTION.search(above)),
             doc_year=doc_year,
+            breaks=s.title_breaks,
         )
         m.targets, m.facts = extract(t, begin, end, ctx)
         for clause in find_clauses(t.text[begin:end]):

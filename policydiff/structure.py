@@ -56,6 +56,8 @@ class Structure:
     own: list[tuple[Measure, int, int]] = field(default_factory=list)
     preamble_range: tuple[int, int] = (0, 0)
     back_range: tuple[int, int] | None = None
+    # normalized offsets where a flattened title ended ("（二）强化试点布局 建设…"): sentence bounds
+    title_breaks: frozenset[int] = frozenset()
 
 
 def build(t: Text) -> Structure:
@@ -73,7 +75,8 @@ def build(t: Text) -> Structure:
     starts = [c.start for c in accepted] + [body_end]
     ends = {id(c): starts[i + 1] for i, c in enumerate(accepted)}
     own: list[tuple[Measure, int, int]] = []
-    measures = [_to_measure(n, t, ends, own) for n in roots]
+    title_breaks: set[int] = set()
+    measures = [_to_measure(n, t, ends, own, title_breaks) for n in roots]
 
     first = accepted[0].start if accepted else body_end
     preamble = _block(t, 0, first) or Block(text="", span=None)
@@ -85,6 +88,7 @@ def build(t: Text) -> Structure:
         own=own,
         preamble_range=(0, first),
         back_range=(body_end, len(text)) if back is not None else None,
+        title_breaks=frozenset(title_breaks),
     )
 
 
@@ -151,7 +155,11 @@ def _confirmed(candidates: list[tuple[LabelMatch, bool]], i: int) -> bool:
 
 
 def _to_measure(
-    n: _Node, t: Text, ends: dict[int, int], own_ranges: list[tuple[Measure, int, int]]
+    n: _Node,
+    t: Text,
+    ends: dict[int, int],
+    own_ranges: list[tuple[Measure, int, int]],
+    title_breaks: set[int],
 ) -> Measure:
     lm = n.match
     end = ends[id(lm)]
@@ -163,13 +171,14 @@ def _to_measure(
     heading = heading_of(own, tb)
     if tb is not None and heading is not None and len(heading) == tb:
         own = own[:tb] + "\n" + own[tb:]  # the title had its own line before the text was flattened
+        title_breaks.add(begin + tb)
     # span: from the label to the last non-space character of the own text
     stop = end
     while stop > lm.start and t.text[stop - 1].isspace():
         stop -= 1
     measure = Measure(label=lm.label, path=n.path, heading=heading, text=own, span=t.span(lm.start, stop))
     own_ranges.append((measure, begin, end))
-    measure.children = [_to_measure(c, t, ends, own_ranges) for c in n.children]
+    measure.children = [_to_measure(c, t, ends, own_ranges, title_breaks) for c in n.children]
     return measure
 
 

@@ -77,6 +77,7 @@ class Context:
     fact_section: bool  # 背景/现状/成效 … in a heading above
     achieved: bool  # a report of results (a reply, 成效/进展 sections)
     doc_year: int | None
+    breaks: frozenset[int] = frozenset()  # extra sentence bounds (ends of flattened titles)
 
 
 def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], list[Fact]]:
@@ -90,7 +91,7 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
     s = begin
     while s < end:
         e = s
-        while e < end and text[e] not in _SENTENCE_SPLIT:
+        while e < end and text[e] not in _SENTENCE_SPLIT and not (e > s and e in ctx.breaks):
             e += 1
         if text[e : e + 1] in ("。", "！", "？"):
             e += 1
@@ -361,6 +362,8 @@ def _fact_year(text: str, s: int, pos: int) -> int | None:
 
 def _kind(sentence: str, st: _Statement, ctx: Context, sentence_year: int | None) -> str:
     fact_kind = "achieved" if ctx.achieved else "baseline"
+    if ctx.fact_section and "预计" in sentence:
+        return fact_kind  # a forecast in a background section is not a target of the plan
     if sentence_year is not None or st.forward_word or _FORWARD.search(sentence):
         return "target"
     if _PAST.search(sentence):
