@@ -170,5 +170,12 @@ def test_city_targets_keep_damaged_values_as_written() -> None:
 
 def test_flattened_title_is_not_part_of_an_indicator_and_forecasts_are_not_targets() -> None:
     rows = _rows(parsed("city-2022-yilaoyixiao"))
-    assert ("四/（二）", None, "社区居家嵌入式养老服务设施示范项目", "=", 2, "个") in rows  # "强化试点布局 建设…2个"
+    assert (
+        "四/（二）",
+        None,
+        "社区居家嵌入式养老服务设施示范项目",
+        "=",
+        2,
+        "个",
+    ) in rows  # "强化试点布局 建设…2个"
     assert not [r for r in rows if r[0].startswith("一/")]  # 一、实施背景: "预计…" is a forecast
