@@ -15,9 +15,11 @@ from rich.table import Table
 
 import policydiff
 from policydiff import corpus
+from policydiff.compare import MIN_SCORE
 from policydiff.errors import NoStructureError, PolicyDiffError
 from policydiff.quantities import quantity_table
 from policydiff.render import plain, to_csv, to_json, to_yaml
+from policydiff.render.compare import compare_markdown, compare_renderable, indicator_rows
 from policydiff.render.diff import diff_markdown, diff_renderable
 from policydiff.render.quantities import quantity_table as render_quantities
 from policydiff.render.tree import document_tree
@@ -173,6 +175,56 @@ def diff_cmd(
         color = console.color_system is not None
         console.print(diff_renderable(report, lang=lang.value, color=color, only=section))
     raise typer.Exit(ExitStatus.DIFFERENCES if report.has_differences else ExitStatus.OK)
+
+
+class CompareFormat(StrEnum):
+    text = "text"
+    yaml = "yaml"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+@app.command("compare")
+def compare_cmd(
+    reference: Annotated[str, typer.Argument(help="The reference plan (file or corpus id).")],
+    others: Annotated[list[str], typer.Argument(help="Plans to compare it with.")],
+    fmt: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="text, yaml, json, markdown or csv.")
+    ] = (CompareFormat.text),
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    min_score: Annotated[
+        float,
+        typer.Option("--min-score", min=0.0, max=1.0, help="Below this score a measure has no counterpart."),
+    ] = MIN_SCORE,
+    lang: Annotated[Lang, typer.Option("--lang", help="Labels in English (en) or Chinese (zh).")] = Lang.en,
+) -> None:
+    """Compare plans of different places: matching measures, coverage, shared indicators.
+
+    CSV output is the indicator table (one row per value), UTF-8 with BOM.
+
+    Example: policydiff compare hechuan-2025-final wuxi-2022 chongqing-mca-2025-reply city-2022-yilaoyixiao
+    """
+    try:
+        ref = policydiff.parse(reference)
+        rest = [policydiff.parse(o) for o in others]
+    except PolicyDiffError as exc:
+        _fail(str(exc))
+    report = policydiff.compare(ref, rest, min_score=min_score)
+    if fmt is CompareFormat.yaml:
+        _write(to_yaml(report), out)
+    elif fmt is CompareFormat.json:
+        _write(to_json(report), out)
+    elif fmt is CompareFormat.markdown:
+        _write(compare_markdown(report, lang=lang.value), out)
+    elif fmt is CompareFormat.csv:
+        _write(to_csv(indicator_rows(report)), out)
+    elif out is not None:
+        _write(_export(compare_renderable(report, lang=lang.value)), out)
+    else:
+        _console().print(compare_renderable(report, lang=lang.value))
 
 
 class TableFormat(StrEnum):

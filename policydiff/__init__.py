@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from .api import parse, parse_bytes, parse_text
+from .compare import compare
 from .diff import diff
 from .errors import InputError, NoStructureError, PolicyDiffError
 from .models import (
     Block,
+    CompareReport,
     DiffReport,
     Document,
     DocumentInfo,
@@ -20,6 +22,7 @@ from .models import (
 
 __all__ = [
     "Block",
+    "CompareReport",
     "DiffReport",
     "Document",
     "DocumentInfo",
@@ -32,6 +35,7 @@ __all__ = [
     "Skipped",
     "Span",
     "Target",
+    "compare",
     "diff",
     "parse",
     "parse_bytes",

@@ -315,3 +315,74 @@ class DiffReport(Model):
             or any(v for k, v in s.targets.items() if k != "kept")
             or any(s.units.values())
         )
+
+
+COMPARE_SCHEMA = "policydiff/compare/v1"
+
+Level = Literal["province", "municipal", "city", "district", "county"]
+
+
+class ComparedDoc(Model):
+    id: str
+    title: str | None
+    level: Level | None = Field(description="From the corpus manifest, else read off the title or issuer")
+    jurisdiction: str | None = Field(description="e.g. 重庆市合川区; a parent's jurisdiction is a prefix")
+
+
+class Counterpart(Model):
+    path: list[str]
+    heading: str | None
+    score: float = Field(description="0–1, weighted word similarity (see compare.py)")
+    units: list[str] = Field(default_factory=list, description="Canonical departments of the counterpart")
+
+
+class MeasureMatch(Model):
+    doc: str
+    path: list[str]
+    heading: str | None
+    units: list[str] = Field(default_factory=list, description="Canonical departments of this measure")
+    counterparts: dict[str, list[Counterpart]] = Field(
+        description="Per other document, best first; [] = none"
+    )
+
+
+class Uncovered(Model):
+    path: list[str]
+    heading: str | None
+
+
+class Coverage(Model):
+    doc: str
+    leaves: int = Field(description="Leaf measures compared")
+    matched: int = Field(description="Leaves with a counterpart in at least one other document")
+    unmatched: list[Uncovered] = Field(default_factory=list)
+
+
+class IndicatorValue(Model):
+    doc: str
+    level: Level | None
+    path: list[str] = Field(description="Measure path; [] for the preamble; ['附表', no] for a table row")
+    kind: Literal["target", "baseline", "achieved"]
+    year: int | None
+    comparator: Comparator | None
+    value: float
+    unit: str | None
+    indicator: str | None = Field(description="As written in this document")
+    text: str
+
+
+class IndicatorGroup(Model):
+    indicator: str = Field(description="Canonical name (data/indicators.yaml) or the most common wording")
+    values: list[IndicatorValue]
+    flags: list[str] = Field(default_factory=list, description="Lower level below its parent; units differ")
+
+
+class CompareReport(Model):
+    schema_: Literal["policydiff/compare/v1"] = Field(default=COMPARE_SCHEMA, alias="schema")
+    documents: list[ComparedDoc]
+    min_score: float
+    matches: list[MeasureMatch] = Field(default_factory=list)
+    coverage: list[Coverage] = Field(default_factory=list)
+    indicators: list[IndicatorGroup] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)

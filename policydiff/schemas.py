@@ -7,9 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import DiffReport, Document, QuantityTable
+from .models import CompareReport, DiffReport, Document, QuantityTable
 
-SCHEMAS: dict[str, type[BaseModel]] = {"document": Document, "targets": QuantityTable, "diff": DiffReport}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "document": Document,
+    "targets": QuantityTable,
+    "diff": DiffReport,
+    "compare": CompareReport,
+}
 
 
 def schema_json(name: str) -> str:

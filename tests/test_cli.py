@@ -159,3 +159,19 @@ def test_diff_formats_and_only(tmp_path: Path) -> None:
 def test_diff_bad_input_is_exit_2() -> None:
     result = runner.invoke(app, ["diff", "hechuan-2025-draft", "nope.txt"])
     assert result.exit_code == ExitStatus.ERROR and "nope.txt" in result.stderr
+
+
+def test_compare_text_yaml_csv(tmp_path: Path) -> None:
+    args = ["compare", "hechuan-2025-final", "wuxi-2022", "chongqing-mca-2025-reply", "city-2022-yilaoyixiao"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert "Coverage" in result.stdout and "护理型床位占比" in result.stdout
+    data = yaml.safe_load(runner.invoke(app, [*args, "-f", "yaml"]).stdout)
+    assert data["schema"] == "policydiff/compare/v1"
+    assert [d["id"] for d in data["documents"]] == ["hechuan-2025-final", *args[2:]]
+    out = tmp_path / "i.csv"
+    assert runner.invoke(app, [*args, "-f", "csv", "-o", str(out)]).exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfindicator,doc,level")
+    md = runner.invoke(app, [*args, "-f", "markdown", "--lang", "zh"]).stdout
+    assert "## 共同指标" in md
+    assert runner.invoke(app, ["compare", "wuxi-2022"]).exit_code == ExitStatus.ERROR  # needs another plan

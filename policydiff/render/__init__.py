@@ -54,5 +54,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def number(value: float) -> str:
-    """65.0 → 65, 4.5 → 4.5."""
-    return f"{value:g}" if abs(value) < 1e15 else str(value)
+    """65.0 → 65, 4.5 → 4.5, 8170000.0 → 8170000 (never exponent notation)."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")

@@ -1,0 +1,312 @@
+"""compare: plans of different places → which measures match, and their shared indicators.
+
+Plans of different places share neither order nor numbering, so matching is not an alignment but a
+search: each leaf measure of the reference is scored against every leaf of each other plan, and the
+best ones above a threshold are its counterparts. The default scorer weights words by how rare they
+are among the measures in hand (TF-IDF over jieba words, boilerplate verbs and scope words such as
+全区/全县 removed, responsible-unit clauses cut): topic words such as 助餐, 托位, 适老化改造 carry the
+match, "加强…推进…" does not. Any scorer with `fit` and `score` can replace it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol
+
+import yaml
+from rapidfuzz import fuzz
+
+from . import corpus
+from .models import (
+    ComparedDoc,
+    CompareReport,
+    Counterpart,
+    Coverage,
+    Document,
+    IndicatorGroup,
+    IndicatorValue,
+    Level,
+    Measure,
+    MeasureMatch,
+    Uncovered,
+)
+from .tokens import tokenize
+from .units import find_clauses
+
+#: Scores below this are "no counterpart". Measured on the corpus (bench/match_scores.py, judgements in
+#: tests/data/compare_pairs.yaml): the best score a judged non-pair reaches is at most 0.084, judged
+#: pairs score 0.128 and up (median 0.287); the threshold sits between the two.
+MIN_SCORE = 0.11
+#: A second or third counterpart must score at least this share of the best one.
+RUNNER_UP = 0.5
+TOP_K = 3
+_RANK: dict[str, int] = {"province": 4, "municipal": 4, "city": 3, "district": 2, "county": 2}
+_NUMERIC = re.compile(r"[\d%‰.:]")
+
+
+class Scorer(Protocol):
+    def fit(self, texts: Sequence[str]) -> None: ...
+    def score(self, a: str, b: str) -> float: ...
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    raw = resources.files("policydiff").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of a measure that can say what it is about."""
+    stop = _stopwords()
+    return [
+        w for w in tokenize(text) if len(w) > 1 and w not in stop and not _NUMERIC.search(w) and _has_han(w)
+    ]
+
+
+class TfidfScorer:
+    """Cosine similarity of TF-IDF vectors of topic words (sublinear tf, smoothed idf)."""
+
+    def __init__(self) -> None:
+        self._idf: dict[str, float] = {}
+        self._vectors: dict[str, dict[str, float]] = {}
+
+    def fit(self, texts: Sequence[str]) -> None:
+        bags = [set(topic_words(t)) for t in texts]
+        n = len(bags)
+        df = Counter(w for bag in bags for w in bag)
+        self._idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+        self._vectors = {}
+
+    def _vector(self, text: str) -> dict[str, float]:
+        v = self._vectors.get(text)
+        if v is None:
+            tf = Counter(topic_words(text))
+            v = {w: (1 + math.log(c)) * self._idf.get(w, 1.0) for w, c in tf.items()}
+            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+            v = {w: x / norm for w, x in v.items()}
+            self._vectors[text] = v
+        return v
+
+    def score(self, a: str, b: str) -> float:
+        va, vb = self._vector(a), self._vector(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(x * vb.get(w, 0.0) for w, x in va.items())
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    doc: str
+    measure: Measure
+    text: str  # heading + own text without the responsible-unit clauses
+
+
+def leaves(doc: Document) -> list[_Leaf]:
+    """Leaf measures: the unit of matching (chapters are context, not content)."""
+    out = []
+    for m in doc.walk():
+        if m.children:
+            continue
+        text = m.text
+        for c in reversed(find_clauses(text)):
+            text = text[: c.start] + text[c.end :]
+        out.append(_Leaf(doc.document.id, m, text))
+    return out
+
+
+def compare(
+    reference: Document,
+    others: Sequence[Document],
+    *,
+    min_score: float = MIN_SCORE,
+    scorer: Scorer | None = None,
+) -> CompareReport:
+    """Match the leaf measures of `reference` in each of `others`; group all their indicators."""
+    docs = [reference, *others]
+    scorer = scorer or TfidfScorer()
+    by_doc = {d.document.id: leaves(d) for d in docs}
+    scorer.fit([leaf.text for ls in by_doc.values() for leaf in ls])
+
+    def best(leaf: _Leaf, doc_id: str) -> list[Counterpart]:
+        scored = [(scorer.score(leaf.text, other.text), other) for other in by_doc[doc_id]]
+        scored = [s for s in scored if s[0] >= min_score]
+        scored.sort(key=lambda s: -s[0])
+        scored = [s for s in scored if s[0] >= RUNNER_UP * scored[0][0]]
+        return [
+            Counterpart(
+                path=o.measure.path, heading=o.measure.heading, score=round(s, 3), units=_canon(o.measure)
+            )
+            for s, o in scored[:TOP_K]
+        ]
+
+    ref_id = reference.document.id
+    matches = [
+        MeasureMatch(
+            doc=ref_id,
+            path=leaf.measure.path,
+            heading=leaf.measure.heading,
+            units=_canon(leaf.measure),
+            counterparts={d.document.id: best(leaf, d.document.id) for d in others},
+        )
+        for leaf in by_doc[ref_id]
+    ]
+    coverage = []
+    for d in docs:
+        own = d.document.id
+        rest = [o for o in by_doc if o != own]
+        unmatched = [leaf for leaf in by_doc[own] if not any(best(leaf, o) for o in rest)]
+        coverage.append(
+            Coverage(
+                doc=own,
+                leaves=len(by_doc[own]),
+                matched=len(by_doc[own]) - len(unmatched),
+                unmatched=[Uncovered(path=u.measure.path, heading=u.measure.heading) for u in unmatched],
+            )
+        )
+    described = [describe(d) for d in docs]
+    return CompareReport(
+        documents=described,
+        min_score=min_score,
+        matches=matches,
+        coverage=coverage,
+        indicators=indicator_groups(docs, described),
+    )
+
+
+def _canon(m: Measure) -> list[str]:
+    return list(dict.fromkeys(u.canonical for u in m.responsible_units))
+
+
+def _has_han(w: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in w)
+
+
+# ------------------------------------------------------------------ documents
+
+
+_LEVEL_OF_SUFFIX: dict[str, Level] = {"省": "province", "区": "district", "县": "county"}
+
+
+def describe(doc: Document) -> ComparedDoc:
+    """Level and jurisdiction: from the corpus manifest when the document is a corpus one, else from
+    the place name that opens its title or issuer (重庆市合川区… → district 重庆市合川区)."""
+    info = doc.document
+    entry = corpus.get(info.id)
+    if entry is not None and (entry.level or entry.meta.get("jurisdiction")):
+        level = entry.level if entry.level in _RANK else None
+        jur = entry.meta.get("jurisdiction")
+        return ComparedDoc(id=info.id, title=info.title, level=level, jurisdiction=str(jur) if jur else None)  # type: ignore[arg-type]
+    for text in (info.issuer, info.title):
+        m = re.match(r"^((?:[\u4e00-\u9fff]{2,7}?[省市])?(?:[\u4e00-\u9fff]{2,5}?[区县])?)", text or "")
+        place = m.group(1) if m else ""
+        if place:
+            if place[-1] == "市":
+                level: Level = "municipal" if place in ("北京市", "天津市", "上海市", "重庆市") else "city"
+            else:
+                level = _LEVEL_OF_SUFFIX[place[-1]]
+            return ComparedDoc(id=info.id, title=info.title, level=level, jurisdiction=place)
+    return ComparedDoc(id=info.id, title=info.title, level=None, jurisdiction=None)
+
+
+# ------------------------------------------------------------------ indicators
+
+
+@lru_cache(maxsize=1)
+def _canonical_indicators() -> list[tuple[str, list[re.Pattern[str]]]]:
+    raw = resources.files("policydiff").joinpath("data/indicators.yaml").read_text("utf-8")
+    return [(row["name"], [re.compile(p) for p in row["patterns"]]) for row in yaml.safe_load(raw)]
+
+
+def canonical_indicator(indicator: str) -> str | None:
+    """The canonical name of an indicator as written, if the table knows it."""
+    for name, patterns in _canonical_indicators():
+        if any(p.search(indicator) for p in patterns):
+            return name
+    return None
+
+
+def _values(doc: Document, level: Level | None) -> Iterable[IndicatorValue]:
+    doc_id = doc.document.id
+    blocks = [([], doc.preamble.targets, doc.preamble.facts)] + [
+        (m.path, m.targets, m.facts) for m in doc.walk()
+    ]
+    for path, targets, facts in blocks:
+        for q in [*targets, *facts]:
+            yield IndicatorValue(
+                doc=doc_id, level=level, path=path, kind=q.kind, year=q.year, comparator=q.comparator,
+                value=q.value, unit=q.unit, indicator=q.indicator, text=q.text,
+            )  # fmt: skip
+    for row in doc.indicators:
+        common = {"doc": doc_id, "level": level, "path": ["附表", row.no or ""], "indicator": row.indicator}
+        if row.baseline_value is not None:
+            yield IndicatorValue(
+                **common, kind="baseline", year=row.baseline_year, comparator="=", value=row.baseline_value,
+                unit=_table_unit(row.baseline, row.unit), text=f"{row.indicator} {row.baseline}",
+            )  # fmt: skip
+        if row.target_value is not None:
+            yield IndicatorValue(
+                **common, kind="target", year=row.target_year, comparator=row.target_comparator,
+                value=row.target_value, unit=_table_unit(row.target, row.unit), text=f"{row.indicator} {row.target}",
+            )  # fmt: skip
+
+
+def _table_unit(cell: str | None, unit: str | None) -> str | None:
+    return "%" if cell and cell.endswith("%") else (unit if unit == "%" and cell and "%" in cell else None)
+
+
+def indicator_groups(docs: Sequence[Document], described: Sequence[ComparedDoc]) -> list[IndicatorGroup]:
+    """Targets and facts of all documents grouped by indicator; only groups shared by ≥ 2 documents."""
+    groups: dict[str, list[IndicatorValue]] = {}
+    loose: list[IndicatorValue] = []
+    for doc, info in zip(docs, described, strict=True):
+        for v in _values(doc, info.level):
+            name = canonical_indicator(v.indicator or "")
+            if name:
+                groups.setdefault(name, []).append(v)
+            elif v.indicator:
+                loose.append(v)
+    # indicators the table does not know: group close wordings (同一指标, 不同措辞)
+    for v in loose:
+        key = _strip_scope(v.indicator or "")
+        home = next((k for k in groups if fuzz.ratio(_strip_scope(k), key) >= 90), None)
+        groups.setdefault(home or key, []).append(v)
+    info = {d.id: d for d in described}
+    out = []
+    for name, values in groups.items():
+        if len({v.doc for v in values}) < 2:
+            continue
+        out.append(IndicatorGroup(indicator=name, values=values, flags=_flags(values, info)))
+    out.sort(key=lambda g: (-len({v.doc for v in g.values}), g.indicator))
+    return out
+
+
+def _strip_scope(s: str) -> str:
+    return re.sub(r"^(全[区县市省国]|[区县市省]级?|我[区县市])", "", s)
+
+
+def _flags(values: list[IndicatorValue], info: dict[str, ComparedDoc]) -> list[str]:
+    flags = []
+    units = {v.unit for v in values}
+    if len(units) > 1:
+        flags.append("units differ: " + ", ".join(sorted(u or "none" for u in units)))
+    targets = [v for v in values if v.kind == "target"]
+    for low in targets:
+        for high in targets:
+            lo, hi = info[low.doc], info[high.doc]
+            if not (lo.jurisdiction and hi.jurisdiction and lo.jurisdiction != hi.jurisdiction):
+                continue
+            parent = lo.jurisdiction.startswith(hi.jurisdiction) and _RANK.get(hi.level or "", 0) > _RANK.get(
+                lo.level or "", 0
+            )
+            if parent and low.year == high.year and low.unit == high.unit and low.value < high.value:
+                flags.append(
+                    f"{low.doc} ({lo.level}) targets {low.value:g}{low.unit or ''} for {low.year}, "
+                    f"below {high.doc} ({hi.level}) {high.value:g}{high.unit or ''}"
+                )
+    return flags
