@@ -17,6 +17,7 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/policydiff corpus
 	$(BIN)/policydiff diff hechuan-2025-draft hechuan-2025-final; [ $$? -le 1 ]
+	$(BIN)/policydiff compare hechuan-2025-draft wuxi-2022 chongqing-mca-2025-reply city-2022-yilaoyixiao
 
 test: $(BIN)/.installed lint
 	$(BIN)/pytest
