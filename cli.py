@@ -18,6 +18,7 @@ from policydiff import corpus
 from policydiff.compare import MIN_SCORE
 from policydiff.errors import NoStructureError, PolicyDiffError
 from policydiff.quantities import quantity_table
+from policydiff.read import read_path
 from policydiff.render import plain, to_csv, to_json, to_yaml
 from policydiff.render.compare import compare_markdown, compare_renderable, indicator_rows
 from policydiff.render.diff import diff_markdown, diff_renderable
@@ -267,6 +268,22 @@ def targets(
         _write(_export(render_quantities(table, show_doc=len(docs) > 1)), out)
     else:
         _console().print(render_quantities(table, show_doc=len(docs) > 1))
+
+
+@app.command("text")
+def text_cmd(
+    file: Annotated[str, typer.Argument(help="Plan file (.txt, .html, .docx, .pdf) or corpus id.")],
+) -> None:
+    """Print the text a file is read as (what spans point into); format and encoding go to stderr."""
+    try:
+        path, _ = corpus.resolve(file)
+        source = read_path(path, name=file)
+    except PolicyDiffError as exc:
+        _fail(str(exc))
+    _err.print(f"{file}: {source.format}, encoding {source.encoding or 'n/a'}", markup=False)
+    for note in source.notes:
+        _err.print(f"note: {note}", markup=False)
+    sys.stdout.write(source.text)
 
 
 @app.command("corpus")

@@ -9,7 +9,7 @@ from .extract import enrich
 from .metadata import document_info, document_year
 from .models import Document, Skipped
 from .normalize import Text, normalize
-from .read import Source, decode, read_path
+from .read import Source, read_bytes, read_path
 from .structure import build
 from .tables import find_indicator_tables
 
@@ -26,8 +26,8 @@ def parse_text(text: str, *, doc_id: str = "text") -> Document:
 
 
 def parse_bytes(data: bytes, *, doc_id: str = "bytes") -> Document:
-    """Parse a plan from raw bytes, detecting the encoding."""
-    return parse_source(decode(data, name=doc_id), doc_id=doc_id)
+    """Parse a plan from raw bytes of any supported format, detected from the content."""
+    return parse_source(read_bytes(data, name=doc_id), doc_id=doc_id)
 
 
 def parse_source(source: Source, *, doc_id: str) -> Document:

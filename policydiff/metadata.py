@@ -41,7 +41,9 @@ def document_info(t: Text, s: Structure, *, doc_id: str) -> DocumentInfo:
     return DocumentInfo(
         id=doc_id,
         source=t.source.name,
+        format=t.source.format,  # type: ignore[arg-type]
         encoding=t.source.encoding,
+        notes=list(t.source.notes),
         title=title,
         issuer=issuer,
         doc_number=doc_number,

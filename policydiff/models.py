@@ -36,7 +36,13 @@ class Reference(Model):
 class DocumentInfo(Model):
     id: str = Field(description="Corpus id, or the file name without extension")
     source: str = Field(description="The path or corpus id the document was read from")
-    encoding: str = Field(description="Encoding the file was decoded with")
+    format: Literal["txt", "html", "docx", "pdf", "doc"] = Field(
+        default="txt",
+        description="Input format, detected from the content; for html/docx/pdf/doc the spans "
+        "point into the extracted text (`policydiff text FILE` prints it)",
+    )
+    encoding: str | None = Field(description="Encoding a text or HTML file was decoded with")
+    notes: list[str] = Field(default_factory=list, description="What reading did: numbering recovered, …")
     title: str | None = None
     issuer: str | None = None
     doc_number: str | None = None

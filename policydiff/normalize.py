@@ -32,6 +32,7 @@ _FULL_TO_ASCII = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０
 _FULL_TO_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULL_TO_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULL_TO_ASCII.update({"．": ".", "％": "%", "＋": "+", "／": "/", "＝": "="})
+_FULL_TO_ASCII.update({"・": "·", "･": "·"})  # katakana middle dots, as some PDF text layers give ·
 
 _SENTENCE_END = "。！？；：!?;:"
 _CLOSERS = "”’」』）)】》"

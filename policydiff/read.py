@@ -5,6 +5,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +29,14 @@ _BOMS = (
 
 @dataclass(frozen=True)
 class Source:
-    """A decoded document. `text` keeps the original line endings, so offsets into it are real."""
+    """A decoded document. `text` keeps the original line endings, so offsets into it are real.
+    For .docx, .pdf and .html inputs `text` is the extracted text, and spans point into it."""
 
     text: str
-    encoding: str
+    encoding: str | None  # None for formats that are not plain text
     name: str  # file path or corpus id as the user gave it
+    format: str = "txt"  # txt | html | docx | pdf
+    notes: tuple[str, ...] = ()  # what reading did that a user should know (numbering recovered …)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
@@ -57,7 +63,118 @@ def read_path(path: str | os.PathLike[str], *, name: str | None = None, max_byte
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{label}: cannot read file ({exc.strerror or exc})") from exc
-    return decode(data, name=label)
+    return read_bytes(data, name=label)
+
+
+def sniff(data: bytes) -> str:
+    """The format of a file from its first bytes, not its name: docx, zip, pdf, ole (.doc/.wps) or text."""
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
+    if data.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    return "text"
+
+
+def read_bytes(data: bytes, *, name: str = "<bytes>") -> Source:
+    """Any supported input (.txt in any common encoding, .html, .docx, .pdf) → Source."""
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    kind = sniff(data)
+    if kind == "docx":
+        return _from_docx(data, name)
+    if kind == "pdf":
+        return _from_pdf(data, name)
+    if kind == "ole":
+        return _from_legacy_word(data, name)
+    if kind == "zip":
+        raise InputError(
+            f"{name}: a ZIP archive but not a Word .docx; give the plan itself (.docx, .pdf, .html, .txt)"
+        )
+    source = decode(data, name=name)
+    if _looks_html(source.text):
+        from .read_html import html_text
+
+        text = html_text(source.text)
+        if text is None:
+            raise InputError(
+                f"{name}: an HTML page with no article text found; save the article itself as text"
+            )
+        return Source(text=text, encoding=source.encoding, name=name, format="html")
+    return source
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:4096].lstrip().lower()
+    declared = head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:65536].lower()
+    return declared or ("<body" in head and "</" in head)
+
+
+def _from_docx(data: bytes, name: str) -> Source:
+    from .read_docx import docx_text
+
+    try:
+        got = docx_text(data)
+    except Exception as exc:  # python-docx and zipfile raise many types on damaged files
+        raise InputError(
+            f"{name}: cannot read as a Word .docx (damaged or truncated?): {_short(exc)}"
+        ) from exc
+    if not got.text.strip():
+        raise InputError(f"{name}: the Word file has no body text")
+    return Source(text=got.text, encoding=None, name=name, format="docx", notes=tuple(got.notes))
+
+
+def _from_pdf(data: bytes, name: str) -> Source:
+    from .read_pdf import pdf_text
+
+    try:
+        got = pdf_text(data)
+    except Exception as exc:  # pdfminer raises many types on damaged files
+        raise InputError(f"{name}: cannot read as a PDF (damaged or truncated?): {_short(exc)}") from exc
+    if len("".join(got.text.split())) < 20:
+        raise InputError(
+            f"{name}: the PDF has no text layer ({got.pages} pages, a scan?); run OCR first, "
+            "e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`"
+        )
+    return Source(text=got.text, encoding=None, name=name, format="pdf", notes=tuple(got.notes))
+
+
+def _from_legacy_word(data: bytes, name: str) -> Source:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise InputError(
+            f"{name}: a legacy Word/WPS file (.doc/.wps); convert it to .docx first: "
+            f"soffice --headless --convert-to docx {name}"
+        )
+    with tempfile.TemporaryDirectory(prefix="policydiff-") as tmp:
+        src = Path(tmp) / "input.doc"
+        src.write_bytes(data)
+        try:
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, str(src)],
+                capture_output=True,
+                timeout=120,
+                check=True,
+            )
+            converted = (Path(tmp) / "input.docx").read_bytes()
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise InputError(
+                f"{name}: LibreOffice could not convert this .doc/.wps file: {_short(exc)}"
+            ) from exc
+    source = _from_docx(converted, name)
+    return Source(
+        text=source.text,
+        encoding=None,
+        name=name,
+        format="doc",
+        notes=("converted to .docx by LibreOffice", *source.notes),
+    )
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:160]
 
 
 def decode(data: bytes, *, name: str = "<bytes>") -> Source:
@@ -74,14 +191,33 @@ def decode(data: bytes, *, name: str = "<bytes>") -> Source:
                 ) from exc
     if b"\x00" in data[:4096]:
         raise InputError(f"{name}: looks like a binary file (NUL bytes), not a text plan")
-    for enc in ("utf-8", "gb18030"):
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", name)
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            # a file cut in the middle of its last character (an interrupted download): keep the rest
+            src = _checked(data[: exc.start].decode("utf-8"), "utf-8", name)
+            return Source(
+                src.text, "utf-8", name, notes=("the last bytes were an incomplete character; dropped",)
+            )
+    decoded = {}
+    for enc in ("gb18030", "big5"):
         try:
-            text = data.decode(enc)
+            decoded[enc] = data.decode(enc)
         except UnicodeDecodeError:
             continue
+    if len(decoded) == 2:
+        # both decode: GB18030 accepts most byte pairs, so ask which one reads as language
+        import charset_normalizer
+
+        best = charset_normalizer.from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
+        guess = (best.encoding if best else "gb18030").lower()
+        enc = "big5" if "big5" in guess or guess == "cp950" else "gb18030"
+        return _checked(decoded[enc], enc, name)
+    for enc, text in decoded.items():
         return _checked(text, enc, name)
     raise InputError(
-        f"{name}: cannot decode as UTF-8 or GB18030/GBK; convert it to UTF-8 (e.g. `iconv -f BIG5 -t UTF-8`)"
+        f"{name}: cannot decode as UTF-8, GB18030/GBK or Big5; convert it to UTF-8 (e.g. with iconv) and try again"
     )
 
 

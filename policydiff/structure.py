@@ -122,6 +122,7 @@ def _accept(candidates: list[tuple[LabelMatch, bool]]) -> tuple[list[_Node], lis
     stack: list[_Open] = []
     last_seen: dict[str, int] = {}
     accepted: list[LabelMatch] = []
+    twos = _last_twos(candidates)
     for i, (lm, strong) in enumerate(candidates):
         depth = next((d for d, o in enumerate(stack) if o.style == lm.style), None)
         # at a paragraph start one number may be missing (a label lost in extraction, or a plan
@@ -136,7 +137,7 @@ def _accept(candidates: list[tuple[LabelMatch, bool]]) -> tuple[list[_Node], lis
             if not (fresh or lm.number - last_seen.get(lm.style, 0) in step):
                 continue
             # a new list opened inside running text (or an 一是 enumeration) must go on with its 2
-            if fresh and (not strong or lm.style == "cn_shi") and not _confirmed(candidates, i):
+            if fresh and (not strong or lm.style == "cn_shi") and twos.get(lm.style, -1) <= i:
                 continue
             while stack and RANK[stack[-1].style] >= RANK[lm.style]:
                 stack.pop()
@@ -149,9 +150,14 @@ def _accept(candidates: list[tuple[LabelMatch, bool]]) -> tuple[list[_Node], lis
     return roots, accepted
 
 
-def _confirmed(candidates: list[tuple[LabelMatch, bool]], i: int) -> bool:
-    lm = candidates[i][0]
-    return any(c.style == lm.style and c.number == 2 for c, _ in candidates[i + 1 :])
+def _last_twos(candidates: list[tuple[LabelMatch, bool]]) -> dict[str, int]:
+    """Index of the last candidate numbered 2 of each style: "does a 2 follow?" in O(1), which keeps
+    parsing linear in the size of the text."""
+    last: dict[str, int] = {}
+    for k, (c, _) in enumerate(candidates):
+        if c.number == 2:
+            last[c.style] = k
+    return last
 
 
 def _to_measure(

@@ -175,3 +175,17 @@ def test_compare_text_yaml_csv(tmp_path: Path) -> None:
     md = runner.invoke(app, [*args, "-f", "markdown", "--lang", "zh"]).stdout
     assert "## 共同指标" in md
     assert runner.invoke(app, ["compare", "wuxi-2022"]).exit_code == ExitStatus.ERROR  # needs another plan
+
+
+def test_text_command_prints_what_spans_point_into(tmp_path: Path) -> None:
+    from .builders import to_docx
+
+    f = tmp_path / "plan.bin"  # the name says nothing: the format comes from the content
+    f.write_bytes(to_docx("一、总体要求\n（一）推进数字化建设。略。\n"))
+    result = runner.invoke(app, ["text", str(f)])
+    assert result.exit_code == 0
+    assert result.stdout == "一、总体要求\n（一）推进数字化建设。略。\n"
+    assert "docx" in result.stderr
+    doc = json.loads(runner.invoke(app, ["parse", str(f), "-f", "json"]).stdout)
+    m = doc["measures"][0]["children"][0]
+    assert result.stdout[m["span"]["start"] : m["span"]["end"]] == "（一）推进数字化建设。略。"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from policydiff import parse_text
@@ -54,7 +54,6 @@ def check_invariants(doc: Document, source: str) -> None:
         assert all(c.path[:-1] == m.path for c in m.children)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_text)
 def test_parsing_arbitrary_text_never_fails_and_keeps_invariants(text: str) -> None:
     doc = parse_text(text)
