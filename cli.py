@@ -22,6 +22,8 @@ from policydiff.read import read_path
 from policydiff.render import plain, to_csv, to_json, to_yaml
 from policydiff.render.compare import compare_markdown, compare_renderable, indicator_rows
 from policydiff.render.diff import diff_markdown, diff_renderable
+from policydiff.render.docx import compare_docx, diff_docx
+from policydiff.render.html import compare_html, diff_html
 from policydiff.render.quantities import quantity_table as render_quantities
 from policydiff.render.tree import document_tree
 from policydiff.schemas import SCHEMAS, schema_json
@@ -66,6 +68,13 @@ def _write(text: str, out: Path | None) -> None:
         return
     try:
         out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{out}: cannot write ({exc.strerror or exc})")
+
+
+def _write_bytes(data: bytes, out: Path) -> None:
+    try:
+        out.write_bytes(data)
     except OSError as exc:
         _fail(f"{out}: cannot write ({exc.strerror or exc})")
 
@@ -123,6 +132,8 @@ class DiffFormat(StrEnum):
     yaml = "yaml"
     json = "json"
     markdown = "markdown"
+    html = "html"
+    docx = "docx"
 
 
 class Section(StrEnum):
@@ -140,9 +151,12 @@ class Lang(StrEnum):
 def diff_cmd(
     old: Annotated[str, typer.Argument(help="The earlier version (e.g. the 征求意见稿): file or corpus id.")],
     new: Annotated[str, typer.Argument(help="The later version (e.g. the issued plan): file or corpus id.")],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, yaml, json or markdown.")] = (
-        DiffFormat.text
-    ),
+    fmt: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format", "-f", help="text, yaml, json, markdown, html (新旧对照表) or docx (needs -o)."
+        ),
+    ] = DiffFormat.text,
     out: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
@@ -157,6 +171,8 @@ def diff_cmd(
 
     Example: policydiff diff hechuan-2025-draft hechuan-2025-final --only targets
     """
+    if fmt is DiffFormat.docx and out is None:
+        _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 对照表.docx")
     try:
         report = policydiff.diff(policydiff.parse(old), policydiff.parse(new))
     except PolicyDiffError as exc:
@@ -169,6 +185,11 @@ def diff_cmd(
         _write(to_json(report, exclude), out)
     elif fmt is DiffFormat.markdown:
         _write(diff_markdown(report, lang=lang.value, only=section), out)
+    elif fmt is DiffFormat.html:
+        _write(diff_html(report, lang=lang.value), out)
+    elif fmt is DiffFormat.docx:
+        assert out is not None
+        _write_bytes(diff_docx(report, lang=lang.value), out)
     elif out is not None:
         _write(_export(diff_renderable(report, lang=lang.value, color=False, only=section)), out)
     else:
@@ -184,6 +205,8 @@ class CompareFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    html = "html"
+    docx = "docx"
 
 
 @app.command("compare")
@@ -208,6 +231,8 @@ def compare_cmd(
 
     Example: policydiff compare hechuan-2025-final wuxi-2022 chongqing-mca-2025-reply city-2022-yilaoyixiao
     """
+    if fmt is CompareFormat.docx and out is None:
+        _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 比较.docx")
     try:
         ref = policydiff.parse(reference)
         rest = [policydiff.parse(o) for o in others]
@@ -222,6 +247,11 @@ def compare_cmd(
         _write(compare_markdown(report, lang=lang.value), out)
     elif fmt is CompareFormat.csv:
         _write(to_csv(indicator_rows(report)), out)
+    elif fmt is CompareFormat.html:
+        _write(compare_html(report, lang=lang.value), out)
+    elif fmt is CompareFormat.docx:
+        assert out is not None
+        _write_bytes(compare_docx(report, lang=lang.value), out)
     elif out is not None:
         _write(_export(compare_renderable(report, lang=lang.value)), out)
     else:

@@ -58,12 +58,19 @@ def diff(old: Document, new: Document, *, scorer: Scorer = char_ratio) -> DiffRe
         units={"dropped": len(units.dropped), "added": len(units.added)},
     )
     return DiffReport(
-        old=DocRef(id=old.document.id, title=old.document.title, status=old.document.status),
-        new=DocRef(id=new.document.id, title=new.document.title, status=new.document.status),
+        old=_doc_ref(old),
+        new=_doc_ref(new),
         summary=summary,
         measures=measures,
         targets=targets,
         units=units,
+    )
+
+
+def _doc_ref(doc: Document) -> DocRef:
+    i = doc.document
+    return DocRef(
+        id=i.id, title=i.title, status=i.status, issuer=i.issuer, doc_number=i.doc_number, date=i.date
     )
 
 
@@ -78,8 +85,19 @@ def _measure_change(
         part_paths = [al.old[k].path for k in parts]
     else:
         part_paths = []
+    # a split measure is compared with all its parts, a merged one with all its sources
+    old_text = a.measure.text if a else None
+    new_text = b.measure.text if b else None
+    if status == "split":
+        new_text = "\n".join(al.new[k].measure.text for k in parts)
+    elif status == "merged":
+        old_text = "\n".join(al.old[k].measure.text for k in parts)
     similarity = char_ratio(a.key, b.key) if a and b else 0.0
-    edits = word_edits(a.measure.text, b.measure.text) if a and b and a.key != b.key else []
+    edits = (
+        word_edits(old_text, new_text)
+        if old_text is not None and new_text is not None and a and b and a.key != b.key
+        else []
+    )
     if status == "moved" and not edits:
         similarity = 1.0
     return MeasureChange(
@@ -94,8 +112,8 @@ def _measure_change(
         renumbered=bool(a and b and a.path != b.path),
         parts=part_paths,
         edits=edits,
-        old_text=a.measure.text if a else None,
-        new_text=b.measure.text if b else None,
+        old_text=old_text,
+        new_text=new_text,
     )
 
 

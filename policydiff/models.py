@@ -203,6 +203,9 @@ class DocRef(Model):
     id: str
     title: str | None
     status: Status
+    issuer: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
 
 
 class Edit(Model):

@@ -117,12 +117,10 @@ def _num_pr(p, document) -> tuple[str | None, int]:  # type: ignore[no-untyped-d
     if numpr is None and ppr is not None:
         style = ppr.find(f"{_W}pStyle")
         if style is not None:
-            try:
-                st = document.styles[style.get(f"{_W}val")]
-                spr = st.element.find(f"{_W}pPr")
-                numpr = spr.find(f"{_W}numPr") if spr is not None else None
-            except KeyError:
-                numpr = None
+            style_id = style.get(f"{_W}val")
+            st = next((x for x in document.styles if x.style_id == style_id), None)
+            spr = st.element.find(f"{_W}pPr") if st is not None else None
+            numpr = spr.find(f"{_W}numPr") if spr is not None else None
     if numpr is None:
         return None, 0
     num_id = numpr.find(f"{_W}numId")

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from ..models import DiffReport, Edit, MeasureChange, TargetRef
+from .marks import segments
 from .quantities import value_text
 
 LABELS = {
@@ -262,15 +263,6 @@ def diff_markdown(report: DiffReport, *, lang: str = "en", only: str | None = No
 
 
 def _marked(m: MeasureChange, *, old: bool) -> str:
-    """The measure's text (whitespace removed, as diffed) with its edits marked at their offsets:
-    ~~deleted~~ on the old side, **inserted** on the new."""
-    text = "".join(((m.old_text if old else m.new_text) or "").split())
-    marks = []
-    for e in m.edits:
-        piece, at = (e.old, e.old_at) if old else (e.new, e.new_at)
-        if piece:
-            marks.append((at, at + len(piece)))
-    for start, end in sorted(marks, reverse=True):
-        wrap = "~~" if old else "**"
-        text = f"{text[:start]}{wrap}{text[start:end]}{wrap}{text[end:]}"
-    return text
+    """The measure's text with its edits marked: ~~deleted~~ on the old side, **inserted** on the new."""
+    wrap = "~~" if old else "**"
+    return "".join(seg if piece is None else f"{wrap}{seg}{wrap}" for seg, piece in segments(m, old=old))
