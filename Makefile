@@ -25,6 +25,7 @@ test: $(BIN)/.installed lint
 lint: $(BIN)/.installed
 	$(BIN)/ruff check policydiff cli.py tests bench
 	$(BIN)/ruff format --check policydiff cli.py tests bench
+	$(BIN)/mypy policydiff cli.py
 
 schemas: $(BIN)/.installed
 	$(BIN)/python -m policydiff.schemas

@@ -62,6 +62,17 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(ExitStatus.ERROR)
 
 
+def _plan(ref: str) -> policydiff.Document:
+    """Parse a plan for a command; text without numbered measures is a user error here."""
+    doc = policydiff.parse(ref)
+    if not doc.measures:
+        raise NoStructureError(
+            f"{ref}: no numbered measures found (一、 （一） 1. （1） 一是 …); is this a plan? "
+            "The library still returns it as preamble text: policydiff.parse()"
+        )
+    return doc
+
+
 def _write(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
@@ -108,12 +119,7 @@ def parse(
     Example: policydiff parse hechuan-2025-draft --format yaml -o draft.yaml
     """
     try:
-        doc = policydiff.parse(file)
-        if not doc.measures:
-            raise NoStructureError(
-                f"{file}: no numbered measures found (一、 （一） 1. （1） 一是 …); is this a plan? "
-                "The library still returns it as preamble text: policydiff.parse()"
-            )
+        doc = _plan(file)
     except PolicyDiffError as exc:
         _fail(str(exc))
     if fmt is ParseFormat.tree:
@@ -174,7 +180,7 @@ def diff_cmd(
     if fmt is DiffFormat.docx and out is None:
         _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 对照表.docx")
     try:
-        report = policydiff.diff(policydiff.parse(old), policydiff.parse(new))
+        report = policydiff.diff(_plan(old), _plan(new))
     except PolicyDiffError as exc:
         _fail(str(exc))
     section = only.value if only else None
@@ -234,8 +240,8 @@ def compare_cmd(
     if fmt is CompareFormat.docx and out is None:
         _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 比较.docx")
     try:
-        ref = policydiff.parse(reference)
-        rest = [policydiff.parse(o) for o in others]
+        ref = _plan(reference)
+        rest = [_plan(o) for o in others]
     except PolicyDiffError as exc:
         _fail(str(exc))
     report = policydiff.compare(ref, rest, min_score=min_score)
@@ -284,7 +290,7 @@ def targets(
     (CSV is UTF-8 with BOM, so Excel and WPS show the Chinese text.)
     """
     try:
-        docs = [policydiff.parse(f) for f in files]
+        docs = [_plan(f) for f in files]
     except PolicyDiffError as exc:
         _fail(str(exc))
     table = quantity_table(docs, facts=facts)

@@ -144,18 +144,18 @@ def _monotone(sim: list[list[float]], n: int, m: int) -> list[Pair]:
     """Best order-keeping pairing: maximise the summed similarity of pairs scoring ≥ PAIR_MIN."""
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        row, prev, s = best[i], best[i - 1], sim[i - 1]
+        row, prev, scores = best[i], best[i - 1], sim[i - 1]
         for j in range(1, m + 1):
             v = max(prev[j], row[j - 1])
-            if s[j - 1] >= PAIR_MIN:
-                v = max(v, prev[j - 1] + s[j - 1])
+            if scores[j - 1] >= PAIR_MIN:
+                v = max(v, prev[j - 1] + scores[j - 1])
             row[j] = v
     pairs: list[Pair] = []
     i, j = n, m
     while i > 0 and j > 0:
-        s = sim[i - 1][j - 1]
-        if s >= PAIR_MIN and abs(best[i][j] - (best[i - 1][j - 1] + s)) < 1e-9:
-            pairs.append(Pair(i - 1, j - 1, "pair", s))
+        score = sim[i - 1][j - 1]
+        if score >= PAIR_MIN and abs(best[i][j] - (best[i - 1][j - 1] + score)) < 1e-9:
+            pairs.append(Pair(i - 1, j - 1, "pair", score))
             i, j = i - 1, j - 1
         elif abs(best[i][j] - best[i - 1][j]) < 1e-9:
             i -= 1

@@ -29,11 +29,13 @@ from .models import (
     Counterpart,
     Coverage,
     Document,
+    Fact,
     IndicatorGroup,
     IndicatorValue,
     Level,
     Measure,
     MeasureMatch,
+    Target,
     Uncovered,
 )
 from .tokens import tokenize
@@ -201,16 +203,16 @@ def describe(doc: Document) -> ComparedDoc:
     if entry is not None and (entry.level or entry.meta.get("jurisdiction")):
         level = entry.level if entry.level in _RANK else None
         jur = entry.meta.get("jurisdiction")
-        return ComparedDoc(id=info.id, title=info.title, level=level, jurisdiction=str(jur) if jur else None)  # type: ignore[arg-type]
+        return ComparedDoc(id=info.id, title=info.title, level=level, jurisdiction=str(jur) if jur else None)
     for text in (info.issuer, info.title):
         m = re.match(r"^((?:[\u4e00-\u9fff]{2,7}?[省市])?(?:[\u4e00-\u9fff]{2,5}?[区县])?)", text or "")
         place = m.group(1) if m else ""
         if place:
             if place[-1] == "市":
-                level: Level = "municipal" if place in ("北京市", "天津市", "上海市", "重庆市") else "city"
+                found: Level = "municipal" if place in ("北京市", "天津市", "上海市", "重庆市") else "city"
             else:
-                level = _LEVEL_OF_SUFFIX[place[-1]]
-            return ComparedDoc(id=info.id, title=info.title, level=level, jurisdiction=place)
+                found = _LEVEL_OF_SUFFIX[place[-1]]
+            return ComparedDoc(id=info.id, title=info.title, level=found, jurisdiction=place)
     return ComparedDoc(id=info.id, title=info.title, level=None, jurisdiction=None)
 
 
@@ -233,26 +235,30 @@ def canonical_indicator(indicator: str) -> str | None:
 
 def _values(doc: Document, level: Level | None) -> Iterable[IndicatorValue]:
     doc_id = doc.document.id
-    blocks = [([], doc.preamble.targets, doc.preamble.facts)] + [
-        (m.path, m.targets, m.facts) for m in doc.walk()
+    blocks: list[tuple[list[str], list[Target], list[Fact]]] = [
+        ([], doc.preamble.targets, doc.preamble.facts)
     ]
+    blocks += [(m.path, m.targets, m.facts) for m in doc.walk()]
     for path, targets, facts in blocks:
-        for q in [*targets, *facts]:
+        quantities: list[Target | Fact] = [*targets, *facts]
+        for q in quantities:
             yield IndicatorValue(
                 doc=doc_id, level=level, path=path, kind=q.kind, year=q.year, comparator=q.comparator,
                 value=q.value, unit=q.unit, indicator=q.indicator, text=q.text,
             )  # fmt: skip
     for row in doc.indicators:
-        common = {"doc": doc_id, "level": level, "path": ["附表", row.no or ""], "indicator": row.indicator}
+        path = ["附表", row.no or ""]
         if row.baseline_value is not None:
             yield IndicatorValue(
-                **common, kind="baseline", year=row.baseline_year, comparator="=", value=row.baseline_value,
-                unit=_table_unit(row.baseline, row.unit), text=f"{row.indicator} {row.baseline}",
+                doc=doc_id, level=level, path=path, indicator=row.indicator, kind="baseline", year=row.baseline_year,
+                comparator="=", value=row.baseline_value, unit=_table_unit(row.baseline, row.unit),
+                text=f"{row.indicator} {row.baseline}",
             )  # fmt: skip
         if row.target_value is not None:
             yield IndicatorValue(
-                **common, kind="target", year=row.target_year, comparator=row.target_comparator,
-                value=row.target_value, unit=_table_unit(row.target, row.unit), text=f"{row.indicator} {row.target}",
+                doc=doc_id, level=level, path=path, indicator=row.indicator, kind="target", year=row.target_year,
+                comparator=row.target_comparator, value=row.target_value, unit=_table_unit(row.target, row.unit),
+                text=f"{row.indicator} {row.target}",
             )  # fmt: skip
 
 
@@ -276,12 +282,12 @@ def indicator_groups(docs: Sequence[Document], described: Sequence[ComparedDoc])
         key = _strip_scope(v.indicator or "")
         home = next((k for k in groups if fuzz.ratio(_strip_scope(k), key) >= 90), None)
         groups.setdefault(home or key, []).append(v)
-    info = {d.id: d for d in described}
+    by_id = {d.id: d for d in described}
     out = []
     for name, values in groups.items():
         if len({v.doc for v in values}) < 2:
             continue
-        out.append(IndicatorGroup(indicator=name, values=values, flags=_flags(values, info)))
+        out.append(IndicatorGroup(indicator=name, values=values, flags=_flags(values, by_id)))
     out.sort(key=lambda g: (-len({v.doc for v in g.values}), g.indicator))
     return out
 

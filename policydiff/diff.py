@@ -48,7 +48,7 @@ def diff(old: Document, new: Document, *, scorer: Scorer = char_ratio) -> DiffRe
     for mc in measures:
         counts[mc.status] += 1
     summary = DiffSummary(
-        measures=counts,  # type: ignore[arg-type]
+        measures=counts,
         targets={
             "kept": len(targets.kept),
             "changed": len(targets.changed),
@@ -101,7 +101,7 @@ def _measure_change(
     if status == "moved" and not edits:
         similarity = 1.0
     return MeasureChange(
-        status=status,  # type: ignore[arg-type]
+        status=status,
         old=a.path if a else None,
         new=b.path if b else None,
         old_heading=a.measure.heading if a else None,
@@ -151,13 +151,15 @@ def word_edits(old: str, new: str) -> list[Edit]:
         elif j1 == j2 and i1 < i2 and a[i1] in _SENTENCE_END and i2 < len(a) and a[i2] == a[i1]:
             i1, i2, j1, j2 = i1 + 1, i2 + 1, j1 + 1, j2 + 1
         old_s, new_s = "".join(a[i1:i2]), "".join(b[j1:j2])
-        at = {"old_at": len("".join(a[:i1])), "new_at": len("".join(b[:j1]))}
+        old_at, new_at = len("".join(a[:i1])), len("".join(b[:j1]))
         if old_s and new_s:
-            edits.append(Edit(op="replace", old=old_s, new=new_s, **at))
+            edits.append(Edit(op="replace", old=old_s, new=new_s, old_at=old_at, new_at=new_at))
         elif old_s:
-            edits.append(Edit(op="delete", old=old_s, new=None, sentence=_whole_sentence(a, i1, i2), **at))
+            whole = _whole_sentence(a, i1, i2)
+            edits.append(Edit(op="delete", old=old_s, new=None, sentence=whole, old_at=old_at, new_at=new_at))
         elif new_s:
-            edits.append(Edit(op="insert", old=None, new=new_s, sentence=_whole_sentence(b, j1, j2), **at))
+            whole = _whole_sentence(b, j1, j2)
+            edits.append(Edit(op="insert", old=None, new=new_s, sentence=whole, old_at=old_at, new_at=new_at))
     return edits
 
 
@@ -229,7 +231,7 @@ def _target_diff(old: Document, new: Document, al: Alignment) -> TargetDiff:
             out.kept.append(KeptTarget(old=_ref(pa, x), new=_ref(pb, y)))
         else:
             out.changed.append(
-                TargetChange(old=_ref(pa, x), new=_ref(pb, y), fields=fields, softened=softened)  # type: ignore[arg-type]
+                TargetChange(old=_ref(pa, x), new=_ref(pb, y), fields=fields, softened=softened)
             )
     new_text = {tuple(it.path): it.measure.text for it in al.new}
     for i, (pa, x) in enumerate(olds):

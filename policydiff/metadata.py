@@ -41,7 +41,7 @@ def document_info(t: Text, s: Structure, *, doc_id: str) -> DocumentInfo:
     return DocumentInfo(
         id=doc_id,
         source=t.source.name,
-        format=t.source.format,  # type: ignore[arg-type]
+        format=t.source.format,
         encoding=t.source.encoding,
         notes=list(t.source.notes),
         title=title,

@@ -144,7 +144,7 @@ class Measure(Model):
 
 
 class Document(Model):
-    schema_: Literal["policydiff/document/v1"] = Field(default=DOCUMENT_SCHEMA, alias="schema")
+    schema_: Literal["policydiff/document/v1"] = Field(default="policydiff/document/v1", alias="schema")
     document: DocumentInfo
     preamble: Block
     measures: list[Measure] = Field(default_factory=list)
@@ -188,7 +188,7 @@ class QuantityRow(Model):
 
 
 class QuantityTable(Model):
-    schema_: Literal["policydiff/targets/v1"] = Field(default=TARGETS_SCHEMA, alias="schema")
+    schema_: Literal["policydiff/targets/v1"] = Field(default="policydiff/targets/v1", alias="schema")
     rows: list[QuantityRow] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -299,13 +299,13 @@ class UnitDiff(Model):
 
 
 class DiffSummary(Model):
-    measures: dict[MeasureStatus, int]
-    targets: dict[Literal["kept", "changed", "dropped", "added"], int]
-    units: dict[Literal["dropped", "added"], int]
+    measures: dict[str, int] = Field(description="unchanged, modified, added, removed, moved, split, merged")
+    targets: dict[str, int] = Field(description="kept, changed, dropped, added")
+    units: dict[str, int] = Field(description="measures whose units were dropped / added")
 
 
 class DiffReport(Model):
-    schema_: Literal["policydiff/diff/v1"] = Field(default=DIFF_SCHEMA, alias="schema")
+    schema_: Literal["policydiff/diff/v1"] = Field(default="policydiff/diff/v1", alias="schema")
     old: DocRef
     new: DocRef
     summary: DiffSummary
@@ -387,7 +387,7 @@ class IndicatorGroup(Model):
 
 
 class CompareReport(Model):
-    schema_: Literal["policydiff/compare/v1"] = Field(default=COMPARE_SCHEMA, alias="schema")
+    schema_: Literal["policydiff/compare/v1"] = Field(default="policydiff/compare/v1", alias="schema")
     documents: list[ComparedDoc]
     min_score: float
     matches: list[MeasureMatch] = Field(default_factory=list)

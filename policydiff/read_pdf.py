@@ -64,7 +64,7 @@ def _columns(page) -> list[tuple[float, float, float, float]]:  # type: ignore[n
 
 def _drop_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], int]:
     """Drop page numbers, and first/last lines repeated on most pages (running headers/footers)."""
-    edge = Counter()
+    edge: Counter[str] = Counter()
     for lines in pages:
         for line in {*lines[:2], *lines[-2:]}:
             edge[re.sub(r"\d+", "#", line.strip())] += 1

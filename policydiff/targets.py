@@ -113,9 +113,7 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
                 "span": t.span(min(st.clause_start, st.start), st.end),
             }
             if kind == "target":
-                targets.append(
-                    Target(year=sentence_year or carried_year, comparator=st.comparator, **fields)  # type: ignore[arg-type]
-                )
+                targets.append(Target(year=sentence_year or carried_year, comparator=st.comparator, **fields))
             else:
                 fact_year = _fact_year(text, s, st.start) or fact_year
                 facts.append(
@@ -123,7 +121,7 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
                         kind=kind,
                         year=fact_year,
                         comparator=_fact_comparator(st),
-                        **fields,  # type: ignore[arg-type]
+                        **fields,
                     )
                 )
         s = e if e > s else s + 1

@@ -158,7 +158,9 @@ def _parse_body(body: str) -> list[ResponsibleUnit]:
 
 def _split(names: str) -> list[str]:
     """Split a list of unit names on 、，；和 and 以及, never inside brackets; drop qualifiers."""
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     i = 0
     while i < len(names):
         c = names[i]
@@ -189,7 +191,7 @@ def _unit(name: str, role: Role) -> ResponsibleUnit:
     if _LEAD.search(name):
         name, role = _LEAD.sub("", name), "lead"
     canon, level = canonical(name)
-    return ResponsibleUnit(name=name, canonical=canon, level=level, role=role)  # type: ignore[arg-type]
+    return ResponsibleUnit(name=name, canonical=canon, level=level, role=role)
 
 
 def _looks_like_unit(name: str) -> bool:

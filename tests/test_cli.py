@@ -189,3 +189,15 @@ def test_text_command_prints_what_spans_point_into(tmp_path: Path) -> None:
     doc = json.loads(runner.invoke(app, ["parse", str(f), "-f", "json"]).stdout)
     m = doc["measures"][0]["children"][0]
     assert result.stdout[m["span"]["start"] : m["span"]["end"]] == "（一）推进数字化建设。略。"
+
+
+def test_every_command_refuses_text_without_measures(tmp_path: Path) -> None:
+    prose = tmp_path / "prose.txt"
+    prose.write_text("这是一段没有编号的文字。", encoding="utf-8")
+    for args in (
+        ["diff", str(prose), "wuxi-2022"],
+        ["compare", "wuxi-2022", str(prose)],
+        ["targets", str(prose)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == ExitStatus.ERROR and "no numbered measures" in result.stderr

@@ -4,6 +4,7 @@ through and insertions underlined. Fonts are set for East Asian text too, so Wor
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ..models import CompareReport, DiffReport, MeasureChange
 from .compare import LABELS as COMPARE_LABELS
@@ -18,7 +19,7 @@ _GREEN = (0x1E, 0x7B, 0x34)
 _BLUE = (0x1A, 0x56, 0xA6)
 
 
-def _document():  # type: ignore[no-untyped-def]
+def _document() -> Any:
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
