@@ -14,10 +14,22 @@ from .numerals import CIRCLED, cn_to_int, int_to_cn
 _CN = "[一二三四五六七八九十]{1,3}"
 
 # Conventional rank, outermost first. A new level normally nests below the current one.
-STYLES = ("chapter", "section", "article", "cn", "paren_cn", "arabic", "paren_arabic", "circled", "cn_shi")
+STYLES = (
+    "part",
+    "chapter",
+    "section",
+    "article",
+    "cn",
+    "paren_cn",
+    "arabic",
+    "paren_arabic",
+    "circled",
+    "cn_shi",
+)
 RANK = {s: i for i, s in enumerate(STYLES)}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"第({_CN}|\d{{1,2}})(部分|篇|编)")),
     ("chapter", re.compile(rf"第({_CN}|\d{{1,2}})章")),
     ("section", re.compile(rf"第({_CN}|\d{{1,2}})节")),
     ("article", re.compile(rf"第({_CN}|\d{{1,3}})条")),
@@ -65,15 +77,19 @@ def match_label(text: str, pos: int) -> LabelMatch | None:
         end = m.end()
         bare = end >= len(text) or text[end] == "\n"
         # a bare bracketed label or chapter can be a heading line with its text below; a bare 一、 is not
-        if bare and style not in ("paren_cn", "paren_arabic", "chapter", "section"):
+        if bare and style not in ("paren_cn", "paren_arabic", "part", "chapter", "section"):
             continue
-        return LabelMatch(style, number, normalize_label(style, number), pos, end, damaged)
+        label = normalize_label(style, number)
+        if style == "part":
+            label = label.replace("部分", m.group(2))  # 第一篇 / 第一编 stay as written
+        return LabelMatch(style, number, label, pos, end, damaged)
     return None
 
 
 def normalize_label(style: str, number: int) -> str:
     cn = int_to_cn(number)
     return {
+        "part": f"第{cn}部分",
         "chapter": f"第{cn}章",
         "section": f"第{cn}节",
         "article": f"第{cn}条",

@@ -187,6 +187,12 @@ def _wrap_width(lines: list[str]) -> int | None:
     near = sum(counts[x] for x in range(mode - 2, mode + 3))
     if near < 0.3 * len(widths) or not 20 <= mode <= 200:
         return None
+    # a page wraps lines wherever the width ends, mostly inside sentences; paragraphs of similar
+    # length that end with 。 are not a wrapped page
+    full = [line for line in lines if abs(width(line) - mode) <= 2]
+    open_ended = sum(1 for line in full if line.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END)
+    if open_ended < 0.5 * len(full):
+        return None
     return mode
 
 

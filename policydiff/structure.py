@@ -18,7 +18,7 @@ from .labels import RANK, LabelMatch, match_label
 from .models import Block, Measure
 from .normalize import Text
 
-_AFTER = "。；;！？!?"  # inline items sharing a line follow the end of a sentence
+_AFTER = "。；;！？!?："  # inline items sharing a line follow the end of a sentence, or a colon
 _HEADING_MAX = 40
 _TITLE_BREAK_MAX = 18  # a space this early after a label ends its title; later ones are line wraps
 
@@ -65,6 +65,11 @@ def build(t: Text) -> Structure:
     text = t.text
     candidates = _candidates(t)
     roots, accepted = _accept(candidates)
+    restart = _restart(text, candidates, accepted)
+    if restart is not None:
+        # a numbered notice wraps the plan, whose numbering starts again under its own title
+        candidates = [c for c in candidates if c[0].start >= restart]
+        roots, accepted = _accept(candidates)
     back = _back_matter_start(text, accepted[0].start if accepted else None)
     if back is not None:
         # numbered lines of an attachment are not measures of the plan
@@ -211,6 +216,36 @@ def heading_of(own: str, title_break: int | None = None) -> str | None:
     if not head or len(head) > _HEADING_MAX:
         return None
     return head
+
+
+_TITLE_LIKE = re.compile(r"(方案|规划|意见|办法|计划|纲要|要点|措施|细则)(（[^）]{1,10}）)?$")
+
+
+def _restart(text: str, candidates: list[tuple[LabelMatch, bool]], accepted: list[LabelMatch]) -> int | None:
+    """Where the plan proper starts when a numbered notice comes first: a top-level 1 (一、, 第一章)
+    that the sequence rejected, standing under a title line (…方案), and followed by more measures
+    than came before it."""
+    if not accepted:
+        return None
+    top = accepted[0].style
+    taken = {c.start for c in accepted}
+    for lm, strong in candidates:
+        if (
+            not strong
+            or lm.style != top
+            or lm.number != 1
+            or lm.start in taken
+            or lm.start <= accepted[0].start
+        ):
+            continue
+        above = text[max(0, text.rfind("\n", 0, max(0, lm.start - 1)) - 200) : lm.start].strip().split("\n")
+        if not any(len(p) <= 60 and "。" not in p and _TITLE_LIKE.search(p.strip()) for p in above[-3:]):
+            continue
+        # only the first such place is tried, which keeps parsing linear
+        before = sum(1 for a in accepted if a.start < lm.start)
+        _, after = _accept([c for c in candidates if c[0].start >= lm.start])
+        return lm.start if len(after) > before else None
+    return None
 
 
 def _back_matter_start(text: str, first_label: int | None) -> int | None:

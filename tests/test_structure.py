@@ -112,3 +112,23 @@ def test_spans_point_at_the_label_in_the_original() -> None:
     m = doc.find("一", "（一）")
     assert text[m.span.start : m.span.end] == "(一)推动公办养老机构提质增效。适度扩大。"
     assert m.span.line == 5
+
+
+def test_a_numbered_notice_before_the_plan_is_preamble() -> None:
+    text = (
+        "关于印发《某区养老服务工作方案》的通知\n各镇街：现将方案印发给你们，并提出以下要求：\n"
+        "一、提高认识。各单位要高度重视。\n二、抓好落实。按要求报送进展。\n"
+        "某区养老服务工作方案\n"
+        "一、总体要求\n（一）指导思想。略。\n（二）工作目标。略。\n"
+        "二、重点任务\n（一）建设中心。略。\n（二）培育机构。略。\n（三）完善机制。略。\n"
+        "三、保障措施\n（一）加强领导。略。\n"
+    )
+    doc = parse_text(text)
+    assert paths(text)[:3] == ["一", "一/（一）", "一/（二）"]
+    assert doc.measures[0].heading == "总体要求" and len(doc.measures) == 3
+    assert "抓好落实" in doc.preamble.text
+
+
+def test_items_after_a_colon_and_parts() -> None:
+    text = "第一部分 总体要求\n主要任务：（1）建设中心；（2）培育机构。\n第二部分 保障措施\n加强领导。\n"
+    assert paths(text) == ["第一部分", "第一部分/（1）", "第一部分/（2）", "第二部分"]
