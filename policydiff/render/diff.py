@@ -14,7 +14,7 @@ LABELS = {
     "en": {
         "unchanged": "unchanged", "modified": "modified", "added": "added", "removed": "removed",
         "moved": "moved", "split": "split", "merged": "merged", "kept": "kept", "changed": "changed",
-        "dropped": "dropped", "measures": "Measures", "targets": "Targets", "units": "Units",
+        "dropped": "dropped", "measures": "Measures", "targets": "Targets", "units": "Units", "units_col": "units",
         "dropped_targets": "Dropped targets", "changed_targets": "Changed targets",
         "added_targets": "Added targets", "units_dropped": "Responsible units dropped",
         "units_added": "Responsible units added", "changed_measures": "Changed measures",
@@ -28,7 +28,7 @@ LABELS = {
     "zh": {
         "unchanged": "未变", "modified": "修改", "added": "新增", "removed": "删除", "moved": "移动",
         "split": "拆分", "merged": "合并", "kept": "保留", "changed": "变更", "dropped": "删除",
-        "measures": "措施", "targets": "目标", "units": "责任单位", "dropped_targets": "删除的目标",
+        "measures": "措施", "targets": "目标", "units": "责任单位", "units_col": "责任单位", "dropped_targets": "删除的目标",
         "changed_targets": "变更的目标", "added_targets": "新增的目标", "units_dropped": "删除的责任单位",
         "units_added": "新增的责任单位", "changed_measures": "有变化的措施", "measure": "措施",
         "indicator": "指标", "old": "原", "new": "新", "quote": "原文", "fields": "变化", "year": "年份",
@@ -120,7 +120,7 @@ def _unit_tables(report: DiffReport, L: dict[str, str]) -> list[RenderableType]:
     for key, rows in (("units_dropped", report.units.dropped), ("units_added", report.units.added)):
         if not rows:
             continue
-        t = _table(L, [L["measure"], L["units"]])
+        t = _table(L, [L["measure"], L["units_col"]])
         for r in rows:
             t.add_row(_path(r.path), "、".join(r.units))
         out += [RichText(f"\n{L[key]} ({len(rows)})", style="bold"), t]

@@ -140,7 +140,7 @@ def diff_docx(report: DiffReport, *, lang: str = "en") -> bytes:
     document.add_heading(L["units_dropped"], level=2)
     _table(
         document,
-        [L["measure"], L["status"], L["units"]],
+        [L["measure"], L["status"], L["units_col"]],
         [["/".join(r.path), L["dropped"], "、".join(r.units)] for r in report.units.dropped]
         + [["/".join(r.path), L["added"], "、".join(r.units)] for r in report.units.added],
         [0.12, 0.08, 0.8],

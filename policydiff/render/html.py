@@ -157,7 +157,7 @@ def _units_section(report: DiffReport, L: dict[str, str], anchors: dict[tuple[st
                 f"<tr class='units {key}'><td>{_link(r.path, anchors)}</td><td>{escape(L[key])}</td>"
                 f"<td>{escape('、'.join(r.units))}</td></tr>"
             )
-    head = f"<colgroup><col style='width:9em'><col style='width:6em'><col></colgroup><thead><tr><th>{L['measure']}</th><th>{L['status']}</th><th>{L['units']}</th></tr></thead>"
+    head = f"<colgroup><col style='width:9em'><col style='width:6em'><col></colgroup><thead><tr><th>{L['measure']}</th><th>{L['status']}</th><th>{L['units_col']}</th></tr></thead>"
     table = (
         f"<table class='unit-changes'>{head}<tbody>{''.join(rows)}</tbody></table>"
         if rows
