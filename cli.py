@@ -299,7 +299,7 @@ def targets(
     elif fmt is TableFormat.json:
         _write(to_json(table), out)
     elif fmt is TableFormat.csv:
-        _write(to_csv([plain(r) for r in table.rows]), out)
+        _write(to_csv([{"doc": r.doc, "path": r.path, "kind": r.kind, **plain(r)} for r in table.rows]), out)
     elif out is not None:
         _write(_export(render_quantities(table, show_doc=len(docs) > 1)), out)
     else:

@@ -170,23 +170,6 @@ class Document(Model):
 TARGETS_SCHEMA = "policydiff/targets/v1"
 
 
-class QuantityRow(Model):
-    """One target or fact with the document and measure it belongs to (the `targets` command)."""
-
-    doc: str
-    path: list[str] = Field(description="Measure path; [] for the preamble")
-    kind: Literal["target", "baseline", "achieved"]
-    year: int | None
-    indicator: str | None
-    verb: str | None
-    comparator: Comparator | None
-    value: float
-    value_max: float | None
-    unit: str | None
-    text: str
-    line: int
-
-
 class QuantityTable(Model):
     schema_: Literal["policydiff/targets/v1"] = Field(default="policydiff/targets/v1", alias="schema")
     rows: list[QuantityRow] = Field(default_factory=list)
@@ -261,6 +244,13 @@ class TargetRef(Model):
             ),
             "line": q.span.line,
         }
+
+
+class QuantityRow(TargetRef):
+    """One target or fact with the document it belongs to (the `targets` command)."""
+
+    doc: str
+    kind: Literal["target", "baseline", "achieved"]
 
 
 class DroppedTarget(TargetRef):
