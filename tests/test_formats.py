@@ -181,3 +181,23 @@ def test_utf8_cut_inside_its_last_character_is_read_with_a_note() -> None:
     data = "一、总体要求\n（一）推进数字化建设。".encode()[:-2]
     src = read_bytes(data, name="cut.txt")
     assert src.text == "一、总体要求\n（一）推进数字化建设" and src.notes
+
+
+def test_legacy_doc_is_converted_when_libreoffice_is_there(tmp_path) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed: .doc/.wps files get an error naming the conversion")
+    src = tmp_path / "plan.docx"
+    src.write_bytes(to_docx(source("hechuan-2025-final")))
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(src)],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    data = (tmp_path / "plan.doc").read_bytes()
+    assert sniff(data) == "ole"
+    doc = parse_bytes(data, doc_id="plan.doc")
+    assert doc.document.format == "doc" and "converted to .docx by LibreOffice" in doc.document.notes
+    assert summary(doc)[0] == summary(parsed("hechuan-2025-final"))[0]
