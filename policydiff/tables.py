@@ -41,11 +41,12 @@ def find_indicator_tables(t: Text) -> list[IndicatorRow]:
         if cells[i].text != "序号":
             i += 1
             continue
-        header = _header(cells, i)
-        if header is None:
+        found = _header(cells, i)
+        if found is None:
             i += 1
             continue
-        got, i = _rows(cells, i + len(header), header, t)
+        header, lines = found
+        got, i = _rows(cells, i + lines, header, t)
         rows.extend(got)
     return rows
 
@@ -73,14 +74,42 @@ def _cells(raw: str) -> list[_Cell]:
     return cells
 
 
-def _header(cells: list[_Cell], i: int) -> list[str] | None:
+def _header(cells: list[_Cell], i: int) -> tuple[list[str], int] | None:
+    """The header cells from 序号 to the first row number, and how many lines they took."""
     for j in range(i + 2, min(len(cells), i + _MAX_HEADER + 1)):
         if cells[j].text == "1":
             header = [c.text for c in cells[i:j]]
-            if any("指标" in h or "项目" in h for h in header[1:]) and len(header) >= 3:
-                return header
-            return None
+            if not (any("指标" in h or "项目" in h for h in header[1:]) and len(header) >= 3):
+                return None
+            # without tabs a header cell wrapped onto two lines looks like two cells; the rows say
+            # how many columns there are (from "1" to "2")
+            ncols = next(
+                (k - j for k in range(j + 3, min(len(cells), j + _MAX_HEADER)) if cells[k].text == "2"), None
+            )
+            return _merge_header(header, ncols), j - i
     return None
+
+
+_CONTINUATION = re.compile(r"^(目标值|完成值|预期值|现状值|基期值|值|性质|属性|类型|单位|名称)$")
+
+
+def _merge_header(header: list[str], ncols: int | None) -> list[str]:
+    """Join header lines that belong to one cell ("2021年" + "目标值", "指标" + "性质") until the
+    header has as many cells as the rows have."""
+    header = list(header)
+    while ncols is not None and len(header) > ncols >= 3:
+        k = next(
+            (
+                k
+                for k in range(1, len(header) - 1)
+                if _CONTINUATION.match(header[k + 1]) or header[k].endswith("年")
+            ),
+            None,
+        )
+        if k is None:
+            break
+        header[k : k + 2] = [header[k] + header[k + 1]]
+    return header
 
 
 def _rows(cells: list[_Cell], i: int, header: list[str], t: Text) -> tuple[list[IndicatorRow], int]:

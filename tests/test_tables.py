@@ -38,3 +38,17 @@ def test_a_table_without_tabs_and_with_other_headers() -> None:
 
 def test_plans_without_tables_have_no_rows() -> None:
     assert parsed("hechuan-2025-draft").indicators == []
+
+
+def test_header_cells_wrapped_onto_two_lines_without_tabs() -> None:
+    # the Wuxi table as a PDF text layer gives it: no tabs, "2021年" and "目标值" on two lines
+    text = (
+        "一、目标\n略。\n附件\n序号\n指标\n2021年\n目标值\n指标\n性质\n2025年完成值\n责任单位\n"
+        "1\n护理型养老床位占比\n40\n约束性\n≥60\n县民政局\n2\n老年人健康管理率\n60%\n预期性\n60%\n县卫生健康委\n"
+    )
+    rows = parse_text(text).indicators
+    assert [(r.indicator, r.baseline, r.target, r.nature, r.unit_owner) for r in rows] == [
+        ("护理型养老床位占比", "40", "≥60", "约束性", "县民政局"),
+        ("老年人健康管理率", "60%", "60%", "预期性", "县卫生健康委"),
+    ]
+    assert (rows[0].baseline_year, rows[0].target_year) == (2021, 2025)
