@@ -218,7 +218,7 @@ def _statements(text: str, s: int, e: int, inherit: str | None = None) -> list[_
         if post_word:
             comparator = _POSTFIX_CMP[post_word]
             verb = f"{verb}…{post_word}" if verb else post_word
-        forward = "力争" in text[_clause_start(text, s, start) : start]
+        forward = "力争" in text[s:start]  # 力争 governs its whole sentence
         if forward and verb:
             verb = f"力争…{verb}"
         if indicator and (indicator.startswith("占") or indicator in ("比重", "比例")) and prev_subject:
@@ -321,6 +321,7 @@ def _clean(s: str) -> str | None:
         s = _LEAD_IN.sub("", s).strip()
     s = s.strip("，、：:；（(“")
     s = re.sub(r"(分别|共|约|仅|近)$", "", s).strip("”“")
+    s = re.sub(r"(由|从)\d+(\.\d+)?[%‰]?$", "", s)  # "占比由50%提高到60%": 50% is where it starts
     return s or None
 
 

@@ -179,3 +179,29 @@ def test_flattened_title_is_not_part_of_an_indicator_and_forecasts_are_not_targe
         "个",
     ) in rows  # "强化试点布局 建设…2个"
     assert not [r for r in rows if r[0].startswith("一/")]  # 一、实施背景: "预计…" is a forecast
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2025年，全市养老机构护理型床位占比由50%提高到60%以上。",
+            (2025, "全市养老机构护理型床位占比", ">=", 60, "%"),
+        ),
+        ("到2030年，人口自然增长率控制在3‰以内。", (2030, "人口自然增长率", "<=", 3, "‰")),
+        ("力争到2026年底，全区老年助餐服务点突破200个。", (2026, "全区老年助餐服务点", ">", 200, "个")),
+        (
+            "到2025年，全县婴幼儿家庭照护指导服务覆盖率≥90%。",
+            (2025, "全县婴幼儿家庭照护指导服务覆盖率", ">=", 90, "%"),
+        ),
+        ("“十四五”期间，新增普惠性托位2000个。", (2025, "普惠性托位", "=", 2000, "个")),
+    ],
+)
+def test_more_phrasings_of_targets(text: str, expected: tuple[int, str, str, float, str]) -> None:
+    (got,) = targets(text)
+    assert (got[0], got[1], got[2], got[3], got[5]) == expected
+
+
+def test_forward_marker_governs_its_sentence() -> None:
+    doc = parse_text("一、目标\n力争到2026年底，全区老年助餐服务点突破200个。")
+    assert doc.measures[0].targets[0].verb == "力争…突破"
