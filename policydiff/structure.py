@@ -107,14 +107,16 @@ def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:
         positions.setdefault(p, False)
     for m in re.finditer(f"[{_AFTER}]", text):
         positions.setdefault(m.end(), False)
+    # "一是…，二是…，三是…": enumerations may run on after commas too (only 一是 there)
+    after_comma = {m.end() for m in re.finditer("，", text)} - positions.keys()
     out = []
-    for p in sorted(positions):
+    for p in sorted(positions.keys() | after_comma):
         if p >= len(text):
             continue
         lm = match_label(text, p)
-        if lm is None:
+        if lm is None or (p in after_comma and lm.style != "cn_shi"):
             continue
-        strong = positions[p]
+        strong = positions.get(p, False)
         if lm.damaged and not strong:
             continue
         out.append((lm, strong))

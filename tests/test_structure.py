@@ -132,3 +132,10 @@ def test_a_numbered_notice_before_the_plan_is_preamble() -> None:
 def test_items_after_a_colon_and_parts() -> None:
     text = "第一部分 总体要求\n主要任务：（1）建设中心；（2）培育机构。\n第二部分 保障措施\n加强领导。\n"
     assert paths(text) == ["第一部分", "第一部分/（1）", "第一部分/（2）", "第二部分"]
+
+
+def test_enumeration_after_commas() -> None:
+    text = "一、主要任务\n重点抓好三项工作：一是建设中心，二是培育机构，三是完善机制。\n二、保障措施\n加强领导。\n"
+    assert paths(text) == ["一", "一/一是", "一/二是", "一/三是", "二"]
+    # a number after a comma is not a label: only 一是 enumerations run on after commas
+    assert paths("一、任务\n建设中心，1. 培育机构，2. 完善机制。\n") == ["一"]
