@@ -79,9 +79,12 @@ def match_label(text: str, pos: int) -> LabelMatch | None:
         # a bare bracketed label or chapter can be a heading line with its text below; a bare 一、 is not
         if bare and style not in ("paren_cn", "paren_arabic", "part", "chapter", "section"):
             continue
-        label = normalize_label(style, number)
-        if style == "part":
-            label = label.replace("部分", m.group(2))  # 第一篇 / 第一编 stay as written
+        # 第一章 / 第1条 / 第一篇 stay as written; the others take one normalized form
+        label = (
+            m.group(0)
+            if style in ("part", "chapter", "section", "article")
+            else normalize_label(style, number)
+        )
         return LabelMatch(style, number, label, pos, end, damaged)
     return None
 

@@ -139,3 +139,7 @@ def test_enumeration_after_commas() -> None:
     assert paths(text) == ["一", "一/一是", "一/二是", "一/三是", "二"]
     # a number after a comma is not a label: only 一是 enumerations run on after commas
     assert paths("一、任务\n建设中心，1. 培育机构，2. 完善机制。\n") == ["一"]
+
+
+def test_articles_written_with_digits_keep_their_label() -> None:
+    assert paths("第1条 为了规范管理，制定本办法。\n第2条 本办法适用于全市。\n") == ["第1条", "第2条"]
