@@ -90,12 +90,9 @@ def match_label(text: str, pos: int) -> LabelMatch | None:
 
 
 def normalize_label(style: str, number: int) -> str:
+    """The one written form of a list label (chapters and articles keep theirs, see match_label)."""
     cn = int_to_cn(number)
     return {
-        "part": f"第{cn}部分",
-        "chapter": f"第{cn}章",
-        "section": f"第{cn}节",
-        "article": f"第{cn}条",
         "cn": cn,
         "paren_cn": f"（{cn}）",
         "arabic": str(number),
