@@ -10,17 +10,13 @@ import re
 
 from .models import DocumentInfo, Reference, Status
 from .normalize import Text
-from .structure import Structure
+from .structure import DATE_LINE, SIGNATURE, Structure
 
 _DOC_NO = r"[\u4e00-\u9fff]{2,14}〔\d{4}〕\d{1,4}号"
 _DOC_NO_LOOSE = r"[\u4e00-\u9fff]{2,14}〔\d{4,8}〕?\d{0,4}号"
 _OWN_NO = re.compile(rf"^[（(]?({_DOC_NO})[）)]?$")
 _DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2})$")
-_DATE_ISH = re.compile(
-    r"^(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{5,8}|\d{4}年\d{1,2}月\d{0,2}日?)(印发)?$"
-)
 _CHROME_DATE = re.compile(r"(成文日期|成文时间|发布日期|发文时间|发布时间)\]?\s*[:：]?\s*(\d{4}-\d{2}-\d{2})")
-_ORG = re.compile(r"^\S{2,30}(政府|办公室|办公厅|委员会|局|委|厅|部|院|中心|会)$")
 _KIND = re.compile(r"(方案|规划|意见|办法|计划|通知|函|决定|细则|纲要|要点|措施)")
 _BODY_START = re.compile(r"^(为|根据|按照|近年来|当前|贯彻|深入)")
 _REF = re.compile(rf"《([^《》]{{2,80}})》\s*(?:[（(]({_DOC_NO_LOOSE})[）)])?")
@@ -83,7 +79,7 @@ def _title_above(paras: list[str], body: int) -> str | None:
     run: list[str] = []
     for p in reversed(paras[:body]):
         bracketed = p[:1] in "（(" and p[-1:] in "）)"
-        if len(p) > 40 or p[-1:] in "。：:" or _DATE_ISH.match(p) or _OWN_NO.match(p) or _ORG.match(p):
+        if len(p) > 40 or p[-1:] in "。：:" or DATE_LINE.match(p) or _OWN_NO.match(p) or SIGNATURE.match(p):
             break
         if bracketed and run:
             break  # （本文有删减） above a title is a note, not part of it
@@ -124,7 +120,7 @@ def _date(paras: list[str], chrome: list[str]) -> str | None:
 
 def _issuer(paras: list[str]) -> str | None:
     for i, p in enumerate(paras[:-1]):
-        if _ORG.match(p) and _DATE_ISH.match(paras[i + 1]):
+        if SIGNATURE.match(p) and DATE_LINE.match(paras[i + 1]):
             return p
     return None
 

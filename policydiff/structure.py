@@ -29,8 +29,10 @@ _BACK_MATTER = re.compile(
     r"|^(特此(通知|函复|报告|批复)|此复|此函)"
     r"|^(联系人|联系电话|联系方式)\s*："
 )
-_DATE_LINE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{5,8})(印发)?$")
-_SIGNATURE = re.compile(r"^\S{2,30}(政府|办公室|办公厅|委员会|局|委|厅|部|院|中心|会)$")
+# A line that is only a date, as signatures carry them ("2025年7月22日", "2025-07-02"; "202572" is a
+# date whose 年月日 were lost), and the issuer's name above it. metadata.py reads the same lines.
+DATE_LINE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{0,2}\s*日?|\d{4}-\d{1,2}-\d{1,2}|\d{5,8})(印发)?$")
+SIGNATURE = re.compile(r"^\S{2,30}(政府|办公室|办公厅|委员会|局|委|厅|部|院|中心|会)$")
 
 
 @dataclass
@@ -259,9 +261,9 @@ def _back_matter_start(text: str, first_label: int | None) -> int | None:
         if _BACK_MATTER.search(para):
             return pos
         nxt = paras[k + 1][1] if k + 1 < len(paras) else ""
-        if _SIGNATURE.match(para) and _DATE_LINE.match(nxt):
+        if SIGNATURE.match(para) and DATE_LINE.match(nxt):
             return pos
-        if _DATE_LINE.match(para) and k + 1 == len(paras):
+        if DATE_LINE.match(para) and k + 1 == len(paras):
             return pos
     return None
 
