@@ -41,7 +41,7 @@ def diff(old: Document, new: Document, *, scorer: Scorer = char_ratio) -> DiffRe
     """Compare two versions of a plan."""
     al = align(old, new, scorer)
     add_terms(u.name for d in (old, new) for m in d.walk() for u in m.responsible_units)
-    measures = [_measure_change(al, p.old, p.new, p.status, p.score, p.parts) for p in al.pairs]
+    measures = [_measure_change(al, p.old, p.new, p.status, p.parts) for p in al.pairs]
     targets = _target_diff(old, new, al)
     units = _unit_diff(al)
     counts = {k: 0 for k in ("unchanged", "modified", "added", "removed", "moved", "split", "merged")}
@@ -75,7 +75,7 @@ def _doc_ref(doc: Document) -> DocRef:
 
 
 def _measure_change(
-    al: Alignment, i: int | None, j: int | None, status: str, score: float, parts: list[int]
+    al: Alignment, i: int | None, j: int | None, status: str, parts: list[int]
 ) -> MeasureChange:
     a = al.old[i] if i is not None else None
     b = al.new[j] if j is not None else None

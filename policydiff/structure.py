@@ -57,7 +57,6 @@ class Structure:
     # normalized [begin, end) of each measure's own text, in document order (for extraction)
     own: list[tuple[Measure, int, int]] = field(default_factory=list)
     preamble_range: tuple[int, int] = (0, 0)
-    back_range: tuple[int, int] | None = None
     # normalized offsets where a flattened title ended ("（二）强化试点布局 建设…"): sentence bounds
     title_breaks: frozenset[int] = frozenset()
 
@@ -94,7 +93,6 @@ def build(t: Text) -> Structure:
         back_matter=back_block,
         own=own,
         preamble_range=(0, first),
-        back_range=(body_end, len(text)) if back is not None else None,
         title_breaks=frozenset(title_breaks),
     )
 

@@ -177,12 +177,8 @@ def _pairs_section(report: DiffReport, L: dict[str, str]) -> str:
         )
         data = f"id='m-{k}' data-old-paths='{escape(old_paths)}' data-new-paths='{escape(new_paths)}'"
         old_html, new_html = _marked_sides(m)
-        old_cell = (
-            _side(m.old, m.old_heading, m.old_line, old_html, L) if m.old else "<span class='label'>—</span>"
-        )
-        new_cell = (
-            _side(m.new, m.new_heading, m.new_line, new_html, L) if m.new else "<span class='label'>—</span>"
-        )
+        old_cell = _side(m.old, m.old_line, old_html, L) if m.old else "<span class='label'>—</span>"
+        new_cell = _side(m.new, m.new_line, new_html, L) if m.new else "<span class='label'>—</span>"
         badge = f"<span class='badge {m.status}'>{escape(L[m.status])}</span>"
         if m.old and m.new:
             badge += f"<br><span class='label'>{m.similarity:.2f}</span>"
@@ -208,9 +204,7 @@ def _pairs_section(report: DiffReport, L: dict[str, str]) -> str:
     return f"<section id='pairs'>\n<h2>新旧对照表</h2>\n<table class='pairs'>{head}<tbody>{''.join(rows)}</tbody></table>\n</section>"
 
 
-def _side(
-    path: list[str] | None, heading: str | None, line: int | None, text_html: str, L: dict[str, str]
-) -> str:
+def _side(path: list[str] | None, line: int | None, text_html: str, L: dict[str, str]) -> str:
     return (
         f"<div class='label'>{_path(path)} · {escape(L['line'])} {line or '—'}</div>"
         f"<div class='text'>{text_html}</div>"
