@@ -76,19 +76,21 @@ class TfidfScorer:
 
     def __init__(self) -> None:
         self._idf: dict[str, float] = {}
+        self._tf: dict[str, Counter[str]] = {}
         self._vectors: dict[str, dict[str, float]] = {}
 
     def fit(self, texts: Sequence[str]) -> None:
-        bags = [set(topic_words(t)) for t in texts]
-        n = len(bags)
-        df = Counter(w for bag in bags for w in bag)
+        # tokenizing is the costly part: each text once, kept for its vector
+        self._tf = {t: Counter(topic_words(t)) for t in texts}
+        df = Counter(w for t in texts for w in self._tf[t])
+        n = len(texts)
         self._idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
         self._vectors = {}
 
     def _vector(self, text: str) -> dict[str, float]:
         v = self._vectors.get(text)
         if v is None:
-            tf = Counter(topic_words(text))
+            tf = self._tf.get(text) or Counter(topic_words(text))
             v = {w: (1 + math.log(c)) * self._idf.get(w, 1.0) for w, c in tf.items()}
             norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
             v = {w: x / norm for w, x in v.items()}
@@ -135,7 +137,16 @@ def compare(
     by_doc = {d.document.id: leaves(d) for d in docs}
     scorer.fit([leaf.text for ls in by_doc.values() for leaf in ls])
 
+    found: dict[tuple[int, str], list[Counterpart]] = {}
+
     def best(leaf: _Leaf, doc_id: str) -> list[Counterpart]:
+        # matches and coverage ask the same question of the reference's leaves: answer it once
+        key = (id(leaf), doc_id)
+        if key not in found:
+            found[key] = _best(leaf, doc_id)
+        return found[key]
+
+    def _best(leaf: _Leaf, doc_id: str) -> list[Counterpart]:
         scored = [(scorer.score(leaf.text, other.text), other) for other in by_doc[doc_id]]
         scored = [s for s in scored if s[0] >= min_score]
         scored.sort(key=lambda s: -s[0])
