@@ -38,6 +38,7 @@ from .models import (
     Target,
     Uncovered,
 )
+from .normalize import is_han
 from .tokens import tokenize
 from .units import find_clauses
 
@@ -67,7 +68,9 @@ def topic_words(text: str) -> list[str]:
     """The words of a measure that can say what it is about."""
     stop = _stopwords()
     return [
-        w for w in tokenize(text) if len(w) > 1 and w not in stop and not _NUMERIC.search(w) and _has_han(w)
+        w
+        for w in tokenize(text)
+        if len(w) > 1 and w not in stop and not _NUMERIC.search(w) and any(is_han(c) for c in w)
     ]
 
 
@@ -194,10 +197,6 @@ def compare(
 
 def _canon(m: Measure) -> list[str]:
     return list(dict.fromkeys(u.canonical for u in m.responsible_units))
-
-
-def _has_han(w: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in w)
 
 
 # ------------------------------------------------------------------ documents

@@ -84,6 +84,11 @@ def width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s)
 
 
+def is_han(c: str) -> bool:
+    """A Chinese character (CJK unified ideograph)."""
+    return "\u4e00" <= c <= "\u9fff"
+
+
 def _is_ascii_alnum(c: str) -> bool:
     return c.isascii() and c.isalnum()
 

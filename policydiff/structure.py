@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .labels import RANK, LabelMatch, match_label
 from .models import Block, Measure
-from .normalize import Text
+from .normalize import Text, is_han
 
 _AFTER = "。；;！？!?："  # inline items sharing a line follow the end of a sentence, or a colon
 _HEADING_MAX = 40
@@ -199,13 +199,9 @@ def _title_break(t: Text, begin: int, end: int) -> int | None:
     """Where flattened text (spaces for line breaks) ends a short title: "（二）养老托育服务现状 养老服务方面。"."""
     for p in sorted(q for q in t.soft if begin < q < min(end, begin + _TITLE_BREAK_MAX + 1)):
         before, after = t.text[p - 1], t.text[p]
-        if _is_han(before) and (_is_han(after) or after in "“《"):
+        if is_han(before) and (is_han(after) or after in "“《"):
             return p - begin
     return None
-
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
 
 
 def heading_of(own: str, title_break: int | None = None) -> str | None:

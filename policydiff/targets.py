@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Comparator, Fact, Target
-from .normalize import Text
+from .normalize import Text, is_han
 from .numerals import cn_to_int
 
 _UNITS = (
@@ -169,7 +169,7 @@ def _statements(text: str, s: int, e: int, inherit: str | None = None) -> list[_
         before = text[cs:start]
         nxt = text[after : after + 1]
         action = _first_action(before)
-        if nxt and _is_han(nxt) and nxt not in "的和及与" and not text.startswith(("于", "用于"), after):
+        if nxt and is_han(nxt) and nxt not in "的和及与" and not text.startswith(("于", "用于"), after):
             # the number qualifies a noun: a statement only when an action verb leads (建成2个中心),
             # or led the statement before it in the same clause (建成2个中心、37个站)
             if action is None and clause_action is not None and not before.strip("、和及 "):
@@ -379,7 +379,3 @@ def _fact_comparator(st: _Statement) -> Comparator | None:
     if st.postfix is None and st.verb_word in ("达到", "达", "实现", "为", "是", "占"):
         return "="
     return st.comparator
-
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
