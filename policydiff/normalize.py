@@ -184,7 +184,7 @@ def _append_line(raw: str, s: int, e: int, chars: list[str], offsets: list[int],
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The line width of a hard-wrapped (PDF) text, or None when lines are paragraphs."""
-    widths = [width(line) for line in lines if width(line) >= 20]
+    widths = [w for w in map(width, lines) if w >= 20]
     if len(widths) < 8:
         return None
     counts = Counter(widths)

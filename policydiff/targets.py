@@ -159,9 +159,10 @@ def _statements(text: str, s: int, e: int, inherit: str | None = None) -> list[_
         after = end + (len(post_word) if post_word else 0)
         if _MODIFIED.match(text[end:e]):
             continue  # 1000户以上的住宅小区: a condition, not a statement
-        cs = max(prev_end, _clause_start(text, s, start))
-        if _clause_start(text, s, start) != clause_of_last:
-            clause_action = None
+        clause = _clause_start(text, s, start)
+        if clause != clause_of_last:
+            clause_action = None  # an action verb leads only the counts of its own clause
+        cs = max(prev_end, clause)
         while cs < start and text[cs] in "（(、，：；“ ":
             cs += 1
         if text.startswith("其中", cs) and cs + 2 <= start:
@@ -210,9 +211,7 @@ def _statements(text: str, s: int, e: int, inherit: str | None = None) -> list[_
                 ce = _clause_end(text, after, e)
                 indicator = _clean(f"{(indicator or '').removesuffix('的')}{text[after:ce]}")
                 stmt_end = ce
-        if indicator and _ACTION.match(indicator) and verb_word is None:
-            a = _ACTION.match(indicator)
-            assert a is not None
+        if indicator and verb_word is None and (a := _ACTION.match(indicator)):
             verb = verb_word = a.group(1)
             indicator = _clean(indicator[a.end() :])
         if post_word:
@@ -247,7 +246,7 @@ def _statements(text: str, s: int, e: int, inherit: str | None = None) -> list[_
                 )
             )
         prev_end = stmt_end
-        clause_of_last = _clause_start(text, s, start)
+        clause_of_last = clause
     return out
 
 
