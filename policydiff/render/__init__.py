@@ -53,6 +53,16 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
+def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Lines of a GitHub Markdown table; every cell escaped (| breaks a row, a newline ends it)."""
+
+    def cell(s: str) -> str:
+        return s.replace("|", "\\|").replace("\n", "<br>")
+
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+
+
 def number(value: float) -> str:
     """65.0 → 65, 4.5 → 4.5, 8170000.0 → 8170000 (never exponent notation)."""
     if value == int(value):

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from ..models import CompareReport, IndicatorGroup
+from . import md_table
 from .quantities import value_text
 
 LABELS = {
@@ -82,26 +83,23 @@ def compare_markdown(report: CompareReport, *, lang: str = "en") -> str:
     out = [f"# {report.documents[0].id} ↔ {', '.join(others)}", "", f"## {L['coverage']}", ""]
     for c in report.coverage:
         out.append(f"- {c.doc}: {c.matched}/{c.leaves} {L['matched']}")
-    out += ["", f"## {L['matrix']}", "", f"| {L['measure']} | " + " | ".join(others) + " |"]
-    out.append("|---|" + "---|" * len(others))
-    for m in report.matches:
-        cells = [
-            "; ".join(f"{_path(c.path)} {c.score:.2f}" for c in m.counterparts.get(d, [])) for d in others
-        ]
-        out.append(f"| {_path(m.path)} {m.heading or ''} | " + " | ".join(cells) + " |")
-    out += ["", f"## {L['indicators']}", ""]
+    matrix = [
+        [f"{_path(m.path)} {m.heading or ''}"]
+        + ["; ".join(f"{_path(c.path)} {c.score:.2f}" for c in m.counterparts.get(d, [])) for d in others]
+        for m in report.matches
+    ]
+    out += ["", f"## {L['matrix']}", "", *md_table([L["measure"], *others], matrix), ""]
+    out += [f"## {L['indicators']}", ""]
+    header = [L["doc"], L["level"], L["measure"], L["kind"], L["year"], L["value"], L["quote"]]
     for g in report.indicators:
-        out += [f"### {g.indicator}", ""]
-        out += [
-            f"| {L['doc']} | {L['level']} | {L['measure']} | {L['kind']} | {L['year']} | {L['value']} | {L['quote']} |"
-        ]
-        out.append("|---|---|---|---|---|---|---|")
-        for v in g.values:
-            value = value_text(v.comparator, v.value, None, v.unit)
-            quote = v.text.replace("|", "\\|")
-            out.append(
-                f"| {v.doc} | {v.level or ''} | {_path(v.path)} | {v.kind} | {v.year or ''} | {value} | {quote} |"
-            )
+        rows = [
+            [
+                v.doc, v.level or "", _path(v.path), v.kind, str(v.year or ""),
+                value_text(v.comparator, v.value, None, v.unit), v.text,
+            ]
+            for v in g.values
+        ]  # fmt: skip
+        out += [f"### {g.indicator}", "", *md_table(header, rows)]
         out += [f"- ⚑ {f}" for f in g.flags] + [""]
     return "\n".join(out)
 

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from ..models import DiffReport, Edit, MeasureChange, TargetRef
+from . import md_table
 from .marks import segments
 from .quantities import value_text
 
@@ -204,61 +205,54 @@ def _table(L: dict[str, str], columns: list[str]) -> Table:
 # ---------------------------------------------------------------- Markdown
 
 
-def _md(s: str | None) -> str:
-    return (s or "").replace("|", "\\|").replace("\n", "<br>")
-
-
 def diff_markdown(report: DiffReport, *, lang: str = "en", only: str | None = None) -> str:
     """GitHub-flavoured Markdown: summary, targets tables, units, and the 新旧对照表."""
     L = LABELS[lang]
     out = [f"# {report.old.id} → {report.new.id}", ""]
-    out += [f"- {_md(report.old.title)} → {_md(report.new.title)}"] if report.old.title else []
+    out += [f"- {report.old.title} → {report.new.title}"] if report.old.title else []
     out += [f"- {line}" for line in summary_lines(report, lang)] + [""]
     td = report.targets
+    sections: list[tuple[str, list[str], list[list[str]]]] = []
     if only in (None, "targets"):
-        if td.dropped:
-            out += [f"## {L['dropped_targets']} ({len(td.dropped)})", ""]
-            out += [f"| {L['measure']} | {L['indicator']} | {L['old']} | {L['quote']} |", "|---|---|---|---|"]
-            out += [
-                f"| {_path(d.path)} | {_md(d.indicator)} | {_md(_value(d))} | {_md(d.text)} |"
-                for d in td.dropped
-            ]
-            out.append("")
-        if td.changed:
-            out += [f"## {L['changed_targets']} ({len(td.changed)})", ""]
-            out += [f"| {L['measure']} | {L['indicator']} | {L['old']} | {L['new']} | {L['fields']} |"]
-            out += ["|---|---|---|---|---|"]
-            out += [
-                f"| {_path(c.new.path)} | {_md(c.old.indicator)} | {_md(_value(c.old))} | {_md(_value(c.new))} | "
-                f"{', '.join(c.fields)}{' (' + L['softened'] + ')' if c.softened else ''} |"
-                for c in td.changed
-            ]
-            out.append("")
-        if td.added:
-            out += [f"## {L['added_targets']} ({len(td.added)})", ""]
-            out += [f"| {L['measure']} | {L['indicator']} | {L['new']} | {L['quote']} |", "|---|---|---|---|"]
-            out += [
-                f"| {_path(a.path)} | {_md(a.indicator)} | {_md(_value(a))} | {_md(a.text)} |"
-                for a in td.added
-            ]
-            out.append("")
-    if only in (None, "units") and report.units.dropped:
-        out += [f"## {L['units_dropped']} ({len(report.units.dropped)})", ""]
-        out += [f"| {L['measure']} | {L['units']} |", "|---|---|"]
-        out += [f"| {_path(r.path)} | {_md('、'.join(r.units))} |" for r in report.units.dropped]
-        out.append("")
+        sections += [
+            (
+                f"{L['dropped_targets']} ({len(td.dropped)})",
+                [L["measure"], L["indicator"], L["old"], L["quote"]],
+                [[_path(d.path), d.indicator or "", _value(d), d.text] for d in td.dropped],
+            ),
+            (
+                f"{L['changed_targets']} ({len(td.changed)})",
+                [L["measure"], L["indicator"], L["old"], L["new"], L["fields"]],
+                [
+                    [
+                        _path(c.new.path), c.old.indicator or "", _value(c.old), _value(c.new),
+                        ", ".join(c.fields) + (f" ({L['softened']})" if c.softened else ""),
+                    ]
+                    for c in td.changed
+                ],
+            ),
+            (
+                f"{L['added_targets']} ({len(td.added)})",
+                [L["measure"], L["indicator"], L["new"], L["quote"]],
+                [[_path(a.path), a.indicator or "", _value(a), a.text] for a in td.added],
+            ),
+        ]  # fmt: skip
+    if only in (None, "units"):
+        rows = [[_path(r.path), "、".join(r.units)] for r in report.units.dropped]
+        sections.append((f"{L['units_dropped']} ({len(rows)})", [L["measure"], L["units"]], rows))
+    for title, header, rows in sections:
+        if rows:
+            out += [f"## {title}", "", *md_table(header, rows), ""]
     if only in (None, "measures"):
+        rows = [
+            [
+                f"{_path(m.old)} → {_path(m.new)}", _marked(m, old=True), _marked(m, old=False),
+                L[m.status] + (f" {m.similarity:.2f}" if m.old and m.new else ""),
+            ]
+            for m in report.measures
+        ]  # fmt: skip
         out += [f"## 新旧对照表 / {L['changed_measures']}", ""]
-        out += [
-            f"| {L['measure']} | {L['text_old']} | {L['text_new']} | {L['status']} |",
-            "|---|---|---|---|",
-        ]
-        for m in report.measures:
-            out.append(
-                f"| {_path(m.old)} → {_path(m.new)} | {_md(_marked(m, old=True))} | {_md(_marked(m, old=False))} "
-                f"| {L[m.status]}{' ' + format(m.similarity, '.2f') if m.old and m.new else ''} |"
-            )
-        out.append("")
+        out += [*md_table([L["measure"], L["text_old"], L["text_new"], L["status"]], rows), ""]
     return "\n".join(out)
 
 
