@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint schemas golden bench clean
+.PHONY: demo test lint schemas golden bench eval check-install clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check policydiff cli.py tests bench
 	$(BIN)/ruff format --check policydiff cli.py tests bench
 	$(BIN)/mypy policydiff cli.py
+
+check-install: $(BIN)/.installed
+	bash .ci/check-install
 
 schemas: $(BIN)/.installed
 	$(BIN)/python -m policydiff.schemas

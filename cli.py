@@ -51,10 +51,32 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"policydiff {policydiff.__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version_callback, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn Chinese government policy plans (工作方案, 实施方案 …) into structured data.
+
+    Wherever a FILE is asked for, a corpus id works too (see `policydiff corpus`).
+    """
 
 
 def _fail(message: str) -> NoReturn:

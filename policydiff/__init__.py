@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
 from .api import parse, parse_bytes, parse_text
 from .compare import compare
 from .diff import diff
@@ -20,6 +23,11 @@ from .models import (
     Target,
 )
 
+try:
+    __version__ = _version("policydiff")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
+
 __all__ = [
     "Block",
     "CompareReport",
@@ -35,6 +43,7 @@ __all__ = [
     "Skipped",
     "Span",
     "Target",
+    "__version__",
     "compare",
     "diff",
     "parse",

@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,15 @@ class CorpusEntry:
 
 
 def corpus_dir() -> Path:
-    """corpus/ beside the package (a source checkout or editable install), or $POLICYDIFF_CORPUS."""
+    """$POLICYDIFF_CORPUS, else the corpus shipped in the package (an installed wheel), else corpus/
+    at the top of a source checkout (editable install)."""
     env = os.environ.get("POLICYDIFF_CORPUS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "corpus"
+    if env:
+        return Path(env)
+    shipped = Path(str(resources.files("policydiff").joinpath("corpus_data")))
+    if (shipped / "manifest.yaml").is_file():
+        return shipped
+    return Path(__file__).resolve().parent.parent / "corpus"
 
 
 @lru_cache(maxsize=4)
