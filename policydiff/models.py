@@ -74,7 +74,12 @@ class ResponsibleUnit(Model):
     name: str = Field(description="As written, e.g. 区民政局, 各乡镇（街道）")
     canonical: str = Field(description="Department without level prefix, synonyms folded: 民政局, 卫生健康委")
     level: Literal["省", "市", "区", "县", "镇街", "区县"] | None
-    role: Literal["lead", "support"]
+    role: Literal["lead", "support"] = Field(description="lead: marked 牵头; support: every other unit")
+    source: Literal["tag", "subject", "table", "section"] = Field(
+        default="tag",
+        description="Where it was found: a 责任单位/牵头 tag, the acting subject of a sentence (plans "
+        "without tags), a task table (任务分工表), or a 职责分工 section named after the unit",
+    )
     scope: Literal["measure", "group"] = Field(
         default="measure",
         description="group: the clause stands after several items and may be meant for all of them",

@@ -32,6 +32,7 @@ _BY = re.compile(r"由([^。；，]{2,80}?)(牵头)?负责[。；]?$")
 _LEAD_SUPPORT = re.compile(r"([^。；]{2,80}?)牵头[，,]([^。；]{2,120}?)(配合|参与)(实施|落实)?[。；]?$")
 
 Role = Literal["lead", "support"]
+Source = Literal["tag", "subject", "table", "section"]
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,22 @@ def canonical(name: str) -> tuple[str, str | None]:
 
 
 def find_clauses(text: str) -> list[UnitClause]:
-    """Every 责任单位-style clause in a measure's text, in order."""
+    """Every 责任单位-style clause in a measure's text, in order: labelled clauses (责任单位：…) and
+    bare bracketed ones made only of unit names and roles (（市住房城乡建设管理委牵头负责，各区政府组织落实）)."""
+    out = _labelled(text)
+    taken = [(c.start, c.end) for c in out]
+    for c in _bare(text):
+        if not any(a <= c.start < b for a, b in taken):
+            out.append(c)
+    out.sort(key=lambda c: c.start)
+    if not out:
+        tail = _closing_sentence(text)
+        if tail is not None:
+            out.append(tail)
+    return out
+
+
+def _labelled(text: str) -> list[UnitClause]:
     out: list[UnitClause] = []
     pos = 0
     for m in _LABEL.finditer(text):
@@ -103,14 +119,70 @@ def find_clauses(text: str) -> list[UnitClause]:
             continue
         units = _parse_body(body)
         if units:
-            own_line = (start == 0 or text[start - 1] == "\n") and text[end:].strip("。；; \n") == ""
-            out.append(UnitClause(start, end, units, own_line))
+            out.append(UnitClause(start, end, units, _own_line(text, start, end)))
             pos = end
-    if not out:
-        tail = _closing_sentence(text)
-        if tail is not None:
-            out.append(tail)
     return out
+
+
+# a bare tag names its units with a role: 牵头(负责), 负责, 组织落实, 按职责分工负责, 配合 …
+_ROLE_WORD = re.compile(r"牵头|负责|落实|配合|参与|协助|实施")
+_ROLE_TAIL = re.compile(r"(按照?职责(分工)?)?(牵头)?(组织)?(负责|落实|配合|参与|协助|实施)*$")
+
+
+def _bare(text: str) -> list[UnitClause]:
+    """Bracketed clauses without a label, every part of which is a unit name followed by its role:
+    （市局特种设备安全监察处牵头，执法稽查处按职责分工负责） — where a plan writes no 责任单位."""
+    out: list[UnitClause] = []
+    pos = 0
+    for m in re.finditer("[（(]", text):
+        if m.start() < pos:
+            continue
+        close = _match_bracket(text, m.start())
+        if close is None:
+            continue
+        body = text[m.start() + 1 : close]
+        if not _ROLE_WORD.search(body):
+            continue
+        units = _role_list(body)
+        if units:
+            out.append(UnitClause(m.start(), close + 1, units, _own_line(text, m.start(), close + 1)))
+            pos = close + 1
+    return out
+
+
+def _role_list(body: str) -> list[ResponsibleUnit]:
+    """ "A牵头负责，B、C组织落实" → units with roles; [] unless every part is a unit name. A role word
+    covers the names written since the previous one ("A牵头负责、B、C组织落实": only A leads)."""
+    units: list[ResponsibleUnit] = []
+    pending: list[str] = []
+    for seg in re.split("[；;。]", body):
+        for raw in _split_raw(seg):
+            raw = raw.strip()
+            if not raw:
+                continue
+            tail = _ROLE_TAIL.search(raw)
+            name = raw[: tail.start()] if tail else raw
+            name = re.sub(r"等(相关)?(部门|单位)?$", "", name).strip()
+            if not name:
+                if tail and tail.group(0) and pending:
+                    pass  # a role word standing alone closes the pending names below
+                else:
+                    return []
+            elif not _looks_like_unit(name):
+                return []
+            else:
+                pending.append(name)
+            if tail and tail.group(0):
+                role: Role = "lead" if "牵头" in tail.group(0) else "support"
+                units.extend(_unit(n, role, "tag") for n in pending)
+                pending = []
+    if pending:  # names after the last role word (rare): they take no lead
+        units.extend(_unit(n, "support", "tag") for n in pending)
+    return units
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] == "\n") and text[end:].strip("。；; \n") == ""
 
 
 def _closing_sentence(text: str) -> UnitClause | None:
@@ -158,6 +230,19 @@ def _parse_body(body: str) -> list[ResponsibleUnit]:
 
 def _split(names: str) -> list[str]:
     """Split a list of unit names on 、，；和 and 以及, never inside brackets; drop qualifiers."""
+    cleaned = []
+    for n in _split_raw(names):
+        n = n.strip(" 。；;：:\n")
+        # "A牵头" keeps its role marker; qualifiers go
+        n = _QUALIFIERS.sub("", n).strip()
+        n = re.sub(r"等(部门|单位)?$", "", n)
+        if n:
+            cleaned.append(n)
+    return cleaned
+
+
+def _split_raw(names: str) -> list[str]:
+    """Split on 、，,；; and 以及, never inside brackets."""
     out: list[str] = []
     cur: list[str] = []
     depth = 0
@@ -176,22 +261,14 @@ def _split(names: str) -> list[str]:
         cur.append(c)
         i += 1
     out.append("".join(cur))
-    cleaned = []
-    for n in out:
-        n = n.strip(" 。；;：:\n")
-        # "A牵头" keeps its role marker; qualifiers go
-        n = _QUALIFIERS.sub("", n).strip()
-        n = re.sub(r"等(部门|单位)?$", "", n)
-        if n:
-            cleaned.append(n)
-    return cleaned
+    return out
 
 
-def _unit(name: str, role: Role) -> ResponsibleUnit:
+def _unit(name: str, role: Role, source: Source = "tag") -> ResponsibleUnit:
     if _LEAD.search(name):
         name, role = _LEAD.sub("", name), "lead"
     canon, level = canonical(name)
-    return ResponsibleUnit(name=name, canonical=canon, level=level, role=role)
+    return ResponsibleUnit(name=name, canonical=canon, level=level, role=role, source=source)
 
 
 def _looks_like_unit(name: str) -> bool:

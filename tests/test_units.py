@@ -102,3 +102,44 @@ def test_corpus_unit_clauses_are_all_found() -> None:
     lead = [u for u in wuxi.find("三", "（八）", "11").responsible_units if u.role == "lead"]
     assert [u.name for u in lead] == ["县发展改革委"]
     assert [u.name for u in wuxi.find("四", "（十二）").responsible_units][-1] == "县级有关部门"
+
+
+def test_bare_tag_lead_then_implementers() -> None:
+    got = names("要依法查处违法行为。（区城管执法局牵头负责，区公安分局、各街道组织落实）")
+    assert got == [
+        ("区城管执法局", "城管执法局", "区", "lead"),
+        ("区公安分局", "公安分局", "区", "support"),
+        ("各街道", "镇街", "镇街", "support"),
+    ]
+
+
+def test_bare_tag_role_word_covers_only_the_names_since_the_last_one() -> None:
+    # the separator before the implementers is 、, not ，: only the first name leads
+    got = names("加强巡查。（区消防救援支队牵头负责、区应急局、各镇组织落实）")
+    assert [(n, r) for n, _, _, r in got] == [
+        ("区消防救援支队", "lead"),
+        ("区应急局", "support"),
+        ("各镇", "support"),
+    ]
+
+
+def test_bare_tag_of_divisions_without_lead() -> None:
+    got = names("开展监督抽查。（市局质量监督处、执法稽查处按职责分工负责）")
+    assert [(n, r) for n, _, _, r in got] == [("市局质量监督处", "support"), ("执法稽查处", "support")]
+
+
+def test_bare_tag_source_is_tag() -> None:
+    clauses = find_clauses("开展整治。（区住房城乡建设管理委牵头，各镇配合）")
+    assert {u.source for c in clauses for u in c.units} == {"tag"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建立工作机制（由各区负责落实的除外）。",  # prose inside brackets, not names
+        "加强宣传（含线上线下渠道负责推广）。",
+        "完善制度（以下简称“办法”）。",
+    ],
+)
+def test_bracketed_prose_is_not_a_tag(text: str) -> None:
+    assert names(text) == []
