@@ -7,7 +7,7 @@ import os
 from . import corpus
 from .extract import enrich
 from .metadata import document_info, document_year
-from .models import Document, Skipped
+from .models import Attachment, Document, Skipped
 from .normalize import Text, normalize
 from .read import Source, read_bytes, read_path
 from .structure import build
@@ -40,6 +40,17 @@ def parse_source(source: Source, *, doc_id: str) -> Document:
         preamble=s.preamble,
         measures=s.measures,
         back_matter=s.back_matter,
+        attachments=[
+            Attachment(
+                label=a.label,
+                title=a.title,
+                span=t.span(*a.range),
+                preamble=a.preamble,
+                measures=a.measures,
+                back_matter=a.back_matter,
+            )
+            for a in s.attachments
+        ],
         indicators=find_indicator_tables(t),
         skipped=_skipped(t),
     )

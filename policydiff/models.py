@@ -148,6 +148,22 @@ class Measure(Model):
             yield from child.walk()
 
 
+class Attachment(Model):
+    """An attachment (附件N) after the plan: its title, text before its first item, its own numbered
+    measures (paths start with the attachment's label, e.g. ["附件2", "一"]) and any text after them."""
+
+    label: str = Field(description="As written without spaces: 附件2, 附件, 附表1")
+    title: str | None = Field(description="The attachment's title line")
+    span: Span
+    preamble: Block = Field(description="The 附件 line, the title and any text before the first measure")
+    measures: list[Measure] = Field(default_factory=list)
+    back_matter: Block | None = None
+
+    def walk(self) -> Iterator[Measure]:
+        for m in self.measures:
+            yield from m.walk()
+
+
 class Document(Model):
     schema_: Literal["policydiff/document/v1"] = Field(default="policydiff/document/v1", alias="schema")
     document: DocumentInfo
@@ -155,6 +171,10 @@ class Document(Model):
     measures: list[Measure] = Field(default_factory=list)
     back_matter: Block | None = Field(
         default=None, description="Text after the plan: attachments, signature, 抄送, contact lines"
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list,
+        description="附件 after the plan, each with its own measures; not part of `measures`",
     )
     indicators: list[IndicatorRow] = Field(default_factory=list, description="Rows of indicator tables")
     skipped: list[Skipped] = Field(default_factory=list)
@@ -166,10 +186,16 @@ class Document(Model):
         for m in self.measures:
             yield from m.walk()
 
+    def walk_all(self) -> Iterator[Measure]:
+        """The plan's measures, then those of each attachment."""
+        yield from self.walk()
+        for a in self.attachments:
+            yield from a.walk()
+
     def find(self, *path: str) -> Measure | None:
-        """The measure with exactly this path, e.g. doc.find("二", "（一）")."""
+        """The measure with exactly this path, e.g. doc.find("二", "（一）") or doc.find("附件2", "一")."""
         want = list(path)
-        return next((m for m in self.walk() if m.path == want), None)
+        return next((m for m in self.walk_all() if m.path == want), None)
 
 
 TARGETS_SCHEMA = "policydiff/targets/v1"

@@ -14,7 +14,7 @@ def quantity_table(docs: Iterable[Document], *, facts: bool = False) -> Quantity
         blocks: list[tuple[list[str], list[Target], list[Fact]]] = [
             ([], doc.preamble.targets, doc.preamble.facts)
         ]
-        blocks += [(m.path, m.targets, m.facts) for m in doc.walk()]
+        blocks += [(m.path, m.targets, m.facts) for m in doc.walk_all()]
         for path, targets, fs in blocks:
             items: list[Target | Fact] = [*targets, *(fs if facts else [])]
             items.sort(key=lambda q: q.span.start)

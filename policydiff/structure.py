@@ -50,6 +50,19 @@ class _Open:
 
 
 @dataclass(frozen=True)
+class Part:
+    """An attachment (附件N) after the plan: its own preamble, numbered measures and closing text."""
+
+    label: str
+    title: str | None
+    range: tuple[int, int]  # normalized [begin, end)
+    preamble: Block
+    measures: list[Measure]
+    back_matter: Block | None
+    preamble_range: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
 class Structure:
     preamble: Block
     measures: list[Measure]
@@ -59,34 +72,49 @@ class Structure:
     preamble_range: tuple[int, int] = (0, 0)
     # normalized offsets where a flattened title ended ("（二）强化试点布局 建设…"): sentence bounds
     title_breaks: frozenset[int] = frozenset()
+    attachments: list[Part] = field(default_factory=list)
+
+
+# An attachment starts at a line of its own: "附件2", "附件", "附件1：…清单", "附表". The closing list of
+# a notice, "附件：1.…方案 2.…清单", is not one (a colon followed by a numbered list).
+_ATTACHMENT = re.compile(
+    r"^(附件|附表)\s*([0-9一二三四五六七八九十]{0,3})\s*(?:[：:]\s*(?![0-9一二三四五六七八九十]+[.．、])(.{2,60}))?$"
+)
 
 
 def build(t: Text) -> Structure:
-    """Find the measures of a normalized text and cut it into preamble, measures and back matter."""
+    """Find the measures of a normalized text and cut it into preamble, measures, back matter and
+    attachments (附件N, each numbered on its own)."""
     text = t.text
     candidates = _candidates(t)
-    roots, accepted = _accept(candidates)
-    restart = _restart(text, candidates, accepted)
-    if restart is not None:
-        # a numbered notice wraps the plan, whose numbering starts again under its own title
-        candidates = [c for c in candidates if c[0].start >= restart]
-        roots, accepted = _accept(candidates)
-    back = _back_matter_start(text, accepted[0].start if accepted else None)
-    if back is not None:
-        # numbered lines of an attachment are not measures of the plan
-        roots, accepted = _accept([c for c in candidates if c[0].start < back])
-    body_end = back if back is not None else len(text)
-
-    # own text of each measure runs to the next accepted label (or the end of the body)
-    starts = [c.start for c in accepted] + [body_end]
-    ends = {id(c): starts[i + 1] for i, c in enumerate(accepted)}
+    bounds = _attachment_starts(text)
+    main_end = bounds[0][0] if bounds else len(text)
     own: list[tuple[Measure, int, int]] = []
     title_breaks: set[int] = set()
-    measures = [_to_measure(n, t, ends, own, title_breaks) for n in roots]
-
-    first = accepted[0].start if accepted else body_end
-    preamble = _block(t, 0, first) or Block(text="", span=None)
-    back_block = _block(t, body_end, len(text)) if back is not None else None
+    preamble, measures, back_block, first = _part(t, candidates, 0, main_end, [], own, title_breaks)
+    parts: list[Part] = []
+    for k, (begin, label, title) in enumerate(bounds):
+        stop = bounds[k + 1][0] if k + 1 < len(bounds) else len(text)
+        if not measures and not parts:
+            # a notice whose plan is its attachment: the attachment's measures are the plan's
+            _, ms, back, mfirst = _part(t, candidates, begin, stop, [], own, title_breaks)
+            if ms:
+                first = mfirst
+                preamble = _block(t, 0, first) or Block(text="", span=None)
+                measures, back_block = ms, back
+                continue
+        p, ms, back, pfirst = _part(t, candidates, begin, stop, [label], own, title_breaks)
+        parts.append(
+            Part(
+                label=label,
+                title=title,
+                range=(begin, stop),
+                preamble=p,
+                measures=ms,
+                back_matter=back,
+                preamble_range=(begin, pfirst),
+            )
+        )
     return Structure(
         preamble=preamble,
         measures=measures,
@@ -94,7 +122,62 @@ def build(t: Text) -> Structure:
         own=own,
         preamble_range=(0, first),
         title_breaks=frozenset(title_breaks),
+        attachments=parts,
     )
+
+
+def _part(
+    t: Text,
+    all_candidates: list[tuple[LabelMatch, bool]],
+    begin: int,
+    end: int,
+    prefix: list[str],
+    own: list[tuple[Measure, int, int]],
+    title_breaks: set[int],
+) -> tuple[Block, list[Measure], Block | None, int]:
+    """Structure text[begin:end]: (preamble, measures, back matter, start of the first measure)."""
+    text = t.text
+    candidates = [c for c in all_candidates if begin <= c[0].start < end]
+    roots, accepted = _accept(candidates, prefix)
+    restart = _restart(text, candidates, accepted, prefix)
+    if restart is not None:
+        # a numbered notice wraps the plan, whose numbering starts again under its own title
+        candidates = [c for c in candidates if c[0].start >= restart]
+        roots, accepted = _accept(candidates, prefix)
+    back = _back_matter_start(text, accepted[0].start if accepted else None, end)
+    if back is not None:
+        # numbered lines after the plan (an attachment list, a signature) are not its measures
+        roots, accepted = _accept([c for c in candidates if c[0].start < back], prefix)
+    body_end = back if back is not None else end
+
+    # own text of each measure runs to the next accepted label (or the end of the body)
+    starts = [c.start for c in accepted] + [body_end]
+    ends = {id(c): starts[i + 1] for i, c in enumerate(accepted)}
+    measures = [_to_measure(n, t, ends, own, title_breaks) for n in roots]
+    first = accepted[0].start if accepted else body_end
+    preamble = _block(t, begin, first) or Block(text="", span=None)
+    back_block = _block(t, body_end, end)
+    return preamble, measures, back_block, first
+
+
+def _attachment_starts(text: str) -> list[tuple[int, str, str | None]]:
+    """(offset, label, title) of each attachment heading line: 附件1 / 附件 / 附表2：…."""
+    out: list[tuple[int, str, str | None]] = []
+    for m in re.finditer(r"^[^\n]*$", text, re.M):
+        line = m.group(0).strip()
+        if not line or len(line) > 64 or not line.startswith("附"):
+            continue
+        a = _ATTACHMENT.match(line)
+        if a is None:
+            continue
+        label = a.group(1) + (a.group(2) or "")
+        title = a.group(3)
+        if title is None:  # the title is the next non-empty line
+            nxt = re.search(r"[^\s][^\n]*", text[m.end() :])
+            if nxt and len(nxt.group(0)) <= 80 and "。" not in nxt.group(0):
+                title = nxt.group(0).strip()
+        out.append((m.start(), label, title))
+    return out
 
 
 def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:
@@ -123,7 +206,9 @@ def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:
     return out
 
 
-def _accept(candidates: list[tuple[LabelMatch, bool]]) -> tuple[list[_Node], list[LabelMatch]]:
+def _accept(
+    candidates: list[tuple[LabelMatch, bool]], prefix: list[str] | None = None
+) -> tuple[list[_Node], list[LabelMatch]]:
     """Walk the candidates with a stack of open levels; return the tree and the accepted labels in order."""
     roots: list[_Node] = []
     stack: list[_Open] = []
@@ -149,7 +234,7 @@ def _accept(candidates: list[tuple[LabelMatch, bool]]) -> tuple[list[_Node], lis
             while stack and RANK[stack[-1].style] >= RANK[lm.style]:
                 stack.pop()
         parent = stack[-1].node if stack else None
-        node = _Node(match=lm, path=[*(parent.path if parent else []), lm.label])
+        node = _Node(match=lm, path=[*(parent.path if parent else prefix or []), lm.label])
         (parent.children if parent else roots).append(node)
         stack.append(_Open(lm.style, lm.number, node))
         last_seen[lm.style] = lm.number
@@ -219,7 +304,12 @@ def heading_of(own: str, title_break: int | None = None) -> str | None:
 _TITLE_LIKE = re.compile(r"(方案|规划|意见|办法|计划|纲要|要点|措施|细则)(（[^）]{1,10}）)?$")
 
 
-def _restart(text: str, candidates: list[tuple[LabelMatch, bool]], accepted: list[LabelMatch]) -> int | None:
+def _restart(
+    text: str,
+    candidates: list[tuple[LabelMatch, bool]],
+    accepted: list[LabelMatch],
+    prefix: list[str] | None = None,
+) -> int | None:
     """Where the plan proper starts when a numbered notice comes first: a top-level 1 (一、, 第一章)
     that the sequence rejected, standing under a title line (…方案), and followed by more measures
     than came before it."""
@@ -241,16 +331,22 @@ def _restart(text: str, candidates: list[tuple[LabelMatch, bool]], accepted: lis
             continue
         # only the first such place is tried, which keeps parsing linear
         before = sum(1 for a in accepted if a.start < lm.start)
-        _, after = _accept([c for c in candidates if c[0].start >= lm.start])
+        _, after = _accept([c for c in candidates if c[0].start >= lm.start], prefix)
         return lm.start if len(after) > before else None
     return None
 
 
-def _back_matter_start(text: str, first_label: int | None) -> int | None:
-    """Start of the closing matter (attachments, signature, 抄送), searched after the first measure."""
+_PARA = re.compile(r"[^\n]+")
+
+
+def _back_matter_start(text: str, first_label: int | None, end: int | None = None) -> int | None:
+    """Start of the closing matter (attachment list, signature, 抄送), searched after the first measure."""
     if first_label is None:
         return None
-    paras = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.start() > first_label]
+    line_after = text.find("\n", first_label)
+    if line_after < 0:
+        return None
+    paras = [(m.start(), m.group(0)) for m in _PARA.finditer(text, line_after, end or len(text))]
     for k, (pos, para) in enumerate(paras):
         if _BACK_MATTER.search(para):
             return pos

@@ -25,11 +25,11 @@ plan_text = st.text(
 
 
 def _spans(doc: Document) -> list[Span]:
-    spans = [m.span for m in doc.walk()]
-    if doc.preamble.span is not None:
-        spans.append(doc.preamble.span)
-    if doc.back_matter is not None and doc.back_matter.span is not None:
-        spans.append(doc.back_matter.span)
+    spans = [m.span for m in doc.walk_all()]
+    blocks = [doc.preamble, doc.back_matter]
+    for a in doc.attachments:
+        blocks += [a.preamble, a.back_matter]
+    spans += [b.span for b in blocks if b is not None and b.span is not None]
     return spans
 
 
@@ -49,7 +49,9 @@ def check_invariants(doc: Document, source: str) -> None:
         covered[s.start : s.end] = b"\x01" * (s.end - s.start)
     lost = [(i, c) for i, c in enumerate(source) if not covered[i] and not (c.isspace() or c in _WS)]
     assert not lost, lost[:10]
-    for m in doc.walk():
+    for a in doc.attachments:
+        assert all(m.path[0] == a.label for m in a.walk())
+    for m in doc.walk_all():
         assert m.path[-1] == m.label
         assert all(c.path[:-1] == m.path for c in m.children)
 

@@ -96,7 +96,10 @@ def test_back_matter_is_not_part_of_the_last_measure() -> None:
     )
     doc = parse_text(text)
     assert doc.find("一", "（一）").text == "加大资金投入。略。"
-    assert doc.back_matter is not None and doc.back_matter.text.startswith("附件：主要指标")
+    # the indicator table is an attachment of its own, not text of the plan
+    assert doc.back_matter is None
+    assert [(a.label, a.title) for a in doc.attachments] == [("附件", "主要指标")]
+    assert doc.attachments[0].preamble.text.startswith("附件：主要指标")
 
 
 def test_signature_and_date_close_the_plan() -> None:
@@ -143,3 +146,63 @@ def test_enumeration_after_commas() -> None:
 
 def test_articles_written_with_digits_keep_their_label() -> None:
     assert paths("第1条 为了规范管理，制定本办法。\n第2条 本办法适用于全市。\n") == ["第1条", "第2条"]
+
+
+_WITH_ATTACHMENTS = """某区推进农村道路养护实施方案
+
+一、总体要求
+按照市里部署推进。
+二、主要任务
+（一）完善养护制度。建立制度。
+（二）落实养护资金。保障资金。
+三、保障措施
+加强领导。
+附件：1.某区道路养护责任清单
+2.某区路长制实施方案
+
+附件1
+某区道路养护责任清单
+序号
+事项
+1
+日常养护
+附件2
+某区路长制实施方案
+为加强道路管理，制定本方案。
+一、指导思想
+全面推进。
+二、工作任务
+（一）设立路长。各镇设立路长。
+"""
+
+
+def test_a_numbered_sub_plan_in_an_attachment_never_replaces_the_plan() -> None:
+    doc = parse_text(_WITH_ATTACHMENTS)
+    assert [m.path for m in doc.walk()] == [
+        ["一"],
+        ["二"],
+        ["二", "（一）"],
+        ["二", "（二）"],
+        ["三"],
+    ]
+    # the closing list "附件：1.… 2.…" is not a set of items of 三
+    assert doc.find("三").children == []
+    assert doc.back_matter is not None and doc.back_matter.text.startswith("附件：1.")
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("附件1", "某区道路养护责任清单"),
+        ("附件2", "某区路长制实施方案"),
+    ]
+    sub = doc.attachments[1]
+    assert [m.path for m in sub.walk()] == [["附件2", "一"], ["附件2", "二"], ["附件2", "二", "（一）"]]
+    assert doc.find("附件2", "二", "（一）").heading == "设立路长"
+    assert sub.preamble.text.startswith("附件2\n某区路长制实施方案")
+
+
+def test_a_notice_whose_plan_is_its_attachment_keeps_the_plan_as_measures() -> None:
+    text = (
+        "关于印发某区养护方案的通知\n各镇：\n现将方案印发给你们，请认真贯彻执行。\n某区人民政府\n2024年3月1日\n"
+        "附件\n某区养护方案\n一、目标\n到2025年完成改造。\n二、任务\n（一）开展排查。\n"
+    )
+    doc = parse_text(text)
+    assert [m.path for m in doc.walk()] == [["一"], ["二"], ["二", "（一）"]]
+    assert doc.attachments == []

@@ -20,6 +20,10 @@ def document_tree(doc: Document) -> Tree:
     root = Tree(head)
     for m in doc.measures:
         _add(root, m)
+    for a in doc.attachments:
+        node = root.add(RichText(f"{a.label} {a.title or ''}  L{a.span.line}", style="bold magenta"))
+        for m in a.measures:
+            _add(node, m)
     return root
 
 
