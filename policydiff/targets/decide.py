@@ -1,0 +1,76 @@
+"""Target, fact or neither: the decision for a statement, from named features of its sentence, its
+section and the document (tense markers, forward years, standards, background sections)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Comparator
+from .read import Statement, clause_end, clause_start
+
+_FORWARD = re.compile(r"到\d{4}年|\d{4}年(底|末)?前|力争|确保|“十[四五六]五”(期间|末|时期)")
+_PAST = re.compile(
+    r"截至|截止|已经|已有|已达|现有|共有|目前|累计|先后|年均|普查|相比|近年来|连续|分别为|显示"
+)
+_STANDARD = re.compile(r"不低于|不少于|不得低于|不得少于|至少|不超过|不高于|控制在")
+FACT_SECTION = re.compile(r"背景|现状|基础|成效|进展|情况|趋势|挑战|需求|回顾")
+ACHIEVED_SECTION = re.compile(r"成效|进展|成绩|完成情况")
+_YEAR_TARGET = re.compile(r"到(\d{4})年|(\d{4})年(?:底|末)?前|“十([四五六])五”(?:期间|末|时期)")
+_YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What decides target vs fact for a stretch of text."""
+
+    fact_section: bool  # 背景/现状/成效 … in a heading above
+    achieved: bool  # a report of results (a reply, 成效/进展 sections)
+    doc_year: int | None
+    breaks: frozenset[int] = frozenset()  # extra sentence bounds (ends of flattened titles)
+
+
+def target_year(sentence: str, ctx: Context) -> int | None:
+    m = _YEAR_TARGET.search(sentence)
+    if m:
+        if m.group(3):
+            return {"四": 2025, "五": 2030, "六": 2035}[m.group(3)]
+        return int(m.group(1) or m.group(2))
+    lead = re.match(r"^((?:19|20)\d{2})年[，,]", sentence)
+    if lead and ctx.doc_year is not None and int(lead.group(1)) > ctx.doc_year:
+        return int(lead.group(1))  # "2027年，全区…" in a 2025 plan (its 到 lost)
+    return None
+
+
+def fact_year(text: str, s: int, pos: int) -> int | None:
+    """The year a figure refers to: the last year stated before it in its sentence, except a year of
+    comparison ("与2010年…相比")."""
+    year = None
+    for m in _YEAR_ANY.finditer(text, s, pos):
+        stop = clause_end(text, m.end(), pos)
+        if re.search(r"相比|比较|较", text[clause_start(text, s, m.start()) : stop]):
+            continue
+        year = int(m.group(1))
+    return year
+
+
+def kind(sentence: str, st: Statement, ctx: Context, sentence_year: int | None) -> str:
+    fact_kind = "achieved" if ctx.achieved else "baseline"
+    if ctx.fact_section and "预计" in sentence:
+        return fact_kind  # a forecast in a background section is not a target of the plan
+    if sentence_year is not None or st.forward_word or _FORWARD.search(sentence):
+        return "target"
+    if _PAST.search(sentence):
+        return fact_kind
+    lead = re.match(r"^((?:19|20)\d{2})年", sentence)
+    if lead and ctx.doc_year is not None and int(lead.group(1)) <= ctx.doc_year:
+        return fact_kind
+    if st.verb_word and _STANDARD.search(st.verb_word):
+        return "target"
+    return fact_kind if ctx.fact_section else "target"
+
+
+def fact_comparator(st: Statement) -> Comparator | None:
+    if st.postfix is None and st.verb_word in ("达到", "达", "实现", "为", "是", "占"):
+        return "="
+    return st.comparator

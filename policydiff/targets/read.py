@@ -1,0 +1,212 @@
+"""Reading a number in its clause: the indicator before the verb (护理型床位占比 | 达到 | 65%), or after
+the number when an action verb leads (建成 | 2个 | 街道养老服务中心); the comparator; a postfix
+(以上/以下/左右). A number that qualifies a noun without an action verb ("15分钟服务圈"), or states a
+condition ("1000户以上的小区"), is not read as a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Comparator
+from ..normalize import is_han
+from .numbers import _UNITS, numbers
+
+# Verbs between indicator and number, longest first; the comparator for a target.
+_VERBS: list[tuple[str, Comparator]] = [
+    ("不得低于", ">="), ("不得少于", ">="), ("不低于", ">="), ("不少于", ">="), ("不高于", "<="),
+    ("不超过", "<="), ("不多于", "<="), ("不到", "<"), ("不足", "<"), ("至少", ">="), ("控制在", "<="), ("超过", ">"), ("突破", ">"),
+    ("高于", ">"), ("大于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("提高到", ">="),
+    ("提高至", ">="), ("提升到", ">="), ("提升至", ">="), ("增加到", ">="), ("增加至", ">="),
+    ("增长到", ">="), ("达到", ">="), ("达", ">="), ("实现", ">="), ("保持在", "="), ("稳定在", "="),
+    ("增加", "="), ("上升", "="), ("下降", "="), ("减少", "="), ("高出", "="), ("为", "="), ("是", "="),
+    ("占", "="), ("≥", ">="), ("≧", ">="), ("≤", "<="), ("≦", "<="), (">", ">"), ("<", "<"),
+]  # fmt: skip
+# 占 is a verb ("占总人口比重24%") except in the noun 占比 ("护理型床位占比43%")
+_VERB_RE = re.compile("|".join(re.escape(v) + ("(?!比)" if v == "占" else "") for v, _ in _VERBS))
+_VERB_CMP = dict(_VERBS)
+_ACTION = re.compile(
+    r"(建设|建成|新建|培育|新增|打造|开设|开通|创建|改造|出台|开展|建有|共有|拥有|完成|吸引|组建|举办|提供|招收"
+    r"|设立|实现有|(?<![所具没享持含占拥])有)"
+)
+_NEXT_COUNT = re.compile(rf"(、|以及|和|及)(?=[\d一二两三四五六七八九十]+[余多]?[万亿千]?({_UNITS}))")
+_SCOPE = re.compile(r"|全[县区市省国]|我[县区市省]|[县区市省]")
+_POSTFIX = re.compile(r"以上|以下|以内|左右")
+_POSTFIX_CMP: dict[str, Comparator] = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "="}
+_MODIFIED = re.compile(r"^(以上|以下|以内|左右)?([\u4e00-\u9fff]{1,4}(以上|以下))?的(?!(规定|标准|要求))")
+_LEAD_IN = re.compile(
+    r"^([（(]?其中[，：:]?|[到至]\d{4}年(底|末)?[，,]?|\d{4}年(底|末)?(前)?[，,]?|截至\d{4}年(\d{1,2}月)?(\d{1,2}日)?(底|末)?[，,]?"
+    r"|力争|确保|争取|原则上|同时|并且|并|和|及|以及|且|全年|将|落实|仅|约|[（(、，：]|其中)+"
+)
+_LIST_END = re.compile(r"(率|比例|占比|比重|数|水平|覆盖面)$")
+_CLAUSE_SPLIT = "，；：,;:"
+_SENTENCE_SPLIT = "。！？\n"
+
+
+@dataclass
+class Statement:
+    clause_start: int
+    start: int  # of the number
+    end: int  # end of number, unit and postfix
+    value: float
+    value_max: float | None
+    unit: str | None
+    indicator: str | None
+    verb: str | None
+    verb_word: str | None
+    comparator: Comparator | None
+    forward_word: bool
+    postfix: str | None
+
+
+def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[Statement]:
+    """Every number of sentence text[s:e] read as a statement (indicator, verb, value, unit)."""
+    out: list[Statement] = []
+    prev_end = s
+    prev_subject: str | None = None
+    clause_action: re.Match[str] | None = None
+    clause_of_last = -1
+    for n in numbers(text, s, e):
+        start, end, value, value_max, unit = n.start, n.end, n.value, n.value_max, n.unit
+        post = _POSTFIX.match(text, end)
+        post_word = post.group(0) if post else None
+        after = end + (len(post_word) if post_word else 0)
+        if _MODIFIED.match(text[end:e]):
+            continue  # 1000户以上的住宅小区: a condition, not a statement
+        clause = clause_start(text, s, start)
+        if clause != clause_of_last:
+            clause_action = None  # an action verb leads only the counts of its own clause
+        cs = max(prev_end, clause)
+        while cs < start and text[cs] in "（(、，：；“ ":
+            cs += 1
+        if text.startswith("其中", cs) and cs + 2 <= start:
+            cs += 2
+        before = text[cs:start]
+        nxt = text[after : after + 1]
+        action = _first_action(before)
+        if nxt and is_han(nxt) and nxt not in "的和及与" and not text.startswith(("于", "用于"), after):
+            # the number qualifies a noun: a statement only when an action verb leads (建成2个中心),
+            # or led the statement before it in the same clause (建成2个中心、37个站)
+            if action is None and clause_action is not None and not before.strip("、和及 "):
+                action = clause_action
+            if action is None:
+                continue
+            clause_action = action
+            ce = min(clause_end(text, after, e), _next_number(text, after, e))
+            indicator = _clean(text[after:ce])
+            verb, verb_word = action.group(1), action.group(1)
+            comparator: Comparator | None = "="
+            if before[: action.start()].endswith("至少"):
+                verb, comparator = f"至少{verb}", ">="
+            stmt_end = ce
+        else:
+            vm = None
+            for vm_ in _VERB_RE.finditer(before):
+                vm = vm_
+            if vm is not None and len(before) - vm.end() <= 3:  # "达到约", "不少于近" …
+                verb_word = vm.group(0)
+                indicator = _clean(before[: vm.start()])
+                comparator = _VERB_CMP[verb_word]
+            elif (
+                action is not None
+                and _clean(before[action.end() :])
+                and _SCOPE.fullmatch(_clean(before[: action.start()]) or "")
+            ):  # "全县共有各类养老机构47家"; but "每千名老年人拥有床位33.4张" stays whole
+                verb_word = action.group(1)
+                indicator = _clean(before[action.end() :])
+                comparator = "="
+            else:
+                verb_word = None
+                indicator = _clean(before)
+                comparator = "="
+            verb = verb_word
+            stmt_end = after
+            if text.startswith("用于", after):
+                ce = clause_end(text, after, e)
+                indicator = _clean(f"{(indicator or '').removesuffix('的')}{text[after:ce]}")
+                stmt_end = ce
+        if indicator and verb_word is None and (a := _ACTION.match(indicator)):
+            verb = verb_word = a.group(1)
+            indicator = _clean(indicator[a.end() :])
+        if post_word:
+            comparator = _POSTFIX_CMP[post_word]
+            verb = f"{verb}…{post_word}" if verb else post_word
+        forward = "力争" in text[s:start]  # 力争 governs its whole sentence
+        if forward and verb:
+            verb = f"力争…{verb}"
+        if indicator and (indicator.startswith("占") or indicator in ("比重", "比例")) and prev_subject:
+            indicator = prev_subject + indicator  # 60岁及以上人口为90233人、占比23.21%
+        if not indicator:
+            indicator = out[-1].indicator if out else inherit  # 60%、80%以上: the same indicator again
+        subject = indicator
+        if subject and subject[-1:] not in "率比重":
+            prev_subject = subject
+        parts = _split_list(indicator)
+        for part in parts:
+            out.append(
+                Statement(
+                    cs,
+                    start,
+                    stmt_end,
+                    value,
+                    value_max,
+                    unit,
+                    part,
+                    verb,
+                    verb_word,
+                    comparator,
+                    forward,
+                    post_word,
+                )
+            )
+        prev_end = stmt_end
+        clause_of_last = clause
+    return out
+
+
+def _next_number(text: str, pos: int, e: int) -> int:
+    """Start of the next "、37个…" item in a list of counted things, else e."""
+    m = _NEXT_COUNT.search(text, pos, e)
+    return m.start() if m else e
+
+
+def clause_start(text: str, s: int, pos: int) -> int:
+    k = pos
+    while k > s and text[k - 1] not in _CLAUSE_SPLIT:
+        k -= 1
+    return k
+
+
+def clause_end(text: str, pos: int, e: int) -> int:
+    k = pos
+    while k < e and text[k] not in _CLAUSE_SPLIT + "。（(":
+        k += 1
+    return k
+
+
+def _first_action(before: str) -> re.Match[str] | None:
+    """The action verb that governs a counted object: the first of its clause (出台…建设等5个文件)."""
+    return _ACTION.search(before)
+
+
+def _clean(s: str) -> str | None:
+    s = s.strip()
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEAD_IN.sub("", s).strip()
+    s = s.strip("，、：:；（(“")
+    s = re.sub(r"(分别|共|约|仅|近)$", "", s).strip("”“")
+    s = re.sub(r"(由|从)\d+(\.\d+)?[%‰]?$", "", s)  # "占比由50%提高到60%": 50% is where it starts
+    return s or None
+
+
+def _split_list(indicator: str | None) -> list[str | None]:
+    """ "A率、B率、C率实现100%": one statement per listed indicator."""
+    if not indicator or "、" not in indicator:
+        return [indicator]
+    parts = [p for p in indicator.split("、") if p]
+    if len(parts) > 1 and all(_LIST_END.search(p) for p in parts):
+        return list(parts)
+    return [indicator]
