@@ -5,7 +5,7 @@ from __future__ import annotations
 from .models import Measure
 from .normalize import Text
 from .structure import Structure
-from .targets import ACHIEVED_SECTION, FACT_SECTION, Context, extract
+from .targets import ACHIEVED_SECTION, FACT_SECTION, GOAL_SECTION, Context, extract
 from .units import find_clauses
 
 
@@ -13,6 +13,7 @@ def enrich(t: Text, s: Structure, *, status: str, doc_year: int | None) -> None:
     """Fill responsible_units, targets and facts of every measure and of the preamble."""
     headings = {tuple(m.path): m.heading or "" for m, _, _ in s.own}
     unit_lines: set[int] = set()  # ids of measures whose units stand on a line of their own
+    year_after: dict[tuple[str, ...], int | None] = {}  # target year in force after a measure's own text
     for m, begin, end in s.own:
         above = " ".join(headings.get(tuple(m.path[: i + 1]), "") for i in range(len(m.path)))
         ctx = Context(
@@ -20,8 +21,10 @@ def enrich(t: Text, s: Structure, *, status: str, doc_year: int | None) -> None:
             achieved=status == "reply" or bool(ACHIEVED_SECTION.search(above)),
             doc_year=doc_year,
             breaks=s.title_breaks,
+            goal_section=bool(GOAL_SECTION.search(above)),
+            inherited_year=year_after.get(tuple(m.path[:-1])),
         )
-        m.targets, m.facts = extract(t, begin, end, ctx)
+        m.targets, m.facts, year_after[tuple(m.path)] = extract(t, begin, end, ctx)
         for clause in find_clauses(t.text[begin:end]):
             m.responsible_units.extend(clause.units)
             if clause.own_line:
@@ -30,7 +33,7 @@ def enrich(t: Text, s: Structure, *, status: str, doc_year: int | None) -> None:
     a, b = s.preamble_range
     if b > a:
         ctx = Context(fact_section=True, achieved=status == "reply", doc_year=doc_year)
-        s.preamble.targets, s.preamble.facts = extract(t, a, b, ctx)
+        s.preamble.targets, s.preamble.facts, _ = extract(t, a, b, ctx)
 
 
 def _mark_group_scope(measures: list[Measure], unit_lines: set[int]) -> None:

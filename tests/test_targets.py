@@ -205,3 +205,71 @@ def test_more_phrasings_of_targets(text: str, expected: tuple[int, str, str, flo
 def test_forward_marker_governs_its_sentence() -> None:
     doc = parse_text("一、目标\n力争到2026年底，全区老年助餐服务点突破200个。")
     assert doc.measures[0].targets[0].verb == "力争…突破"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("原则上调整周期不超过五年。", ("调整周期", "<=", 5, "年")),
+        ("接到派单后，15分钟内到场核实。", (None, "<=", 15, "分钟")),
+        ("过渡期内原则上允许以5年为限。", (None, "<=", 5, "年")),
+        ("确保学生每天体育活动不低于2小时。", ("学生每天体育活动", ">=", 2, "小时")),
+        ("湿垃圾分类量日均高于5520吨。", ("湿垃圾分类量日均", ">", 5520, "吨")),
+        ("干垃圾焚烧处置能力达到1.93万吨/日。", ("干垃圾焚烧处置能力", ">=", 19300, "吨/日")),
+        ("城镇排水标准提高到三年一遇。", ("城镇排水标准", ">=", 3, "年一遇")),
+        ("农村公路列养率保持100%。", ("农村公路列养率", "=", 100, "%")),
+        ("县道年均养护工程比例不低于13%。", ("县道年均养护工程比例", ">=", 13, "%")),
+    ],
+)
+def test_time_limits_standards_and_measures(text: str, expected: tuple[str | None, str, float, str]) -> None:
+    (got,) = targets(text)
+    indicator, comparator, value, unit = expected
+    assert (got[2], got[3], got[5]) == (comparator, value, unit)
+    if indicator is not None:
+        assert got[1] == indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造15分钟社区生活圈，开通24小时服务热线。",  # a duration that qualifies a noun
+        "近5年来，全区累计投入资金。",  # no limit word: a duration, not a standard
+        "2025年全面完成改造任务。",  # a calendar year is not 2025 years
+        "于每月20日前上报统计表。",  # a day of the month
+        "按照第3次全国普查的口径统计。",  # an ordinal
+    ],
+)
+def test_durations_dates_and_ordinals_are_not_targets(text: str) -> None:
+    assert targets(text) == []
+
+
+def test_each_year_governs_what_follows_it_in_the_sentence() -> None:
+    got = targets("到2023年底，各区推选示范单位不少于3个；到2024年底，示范单位比例不低于15%。")
+    assert [(g[0], g[3]) for g in got] == [(2023, 3), (2024, 15)]
+
+
+def test_a_year_in_the_parent_text_scopes_its_items() -> None:
+    doc = parse_text(
+        "一、工作目标\n到2025年，实现以下目标：\n1.养老床位达到800张。\n2.护理型床位占比达到60%。\n"
+    )
+    assert [(t.year, t.value) for m in doc.walk() for t in m.targets] == [(2025, 800), (2025, 60)]
+
+
+def test_a_range_of_past_years_is_not_a_target_year() -> None:
+    doc = parse_text("一、发展现状\n2019年至2021年出生人口分别为3657人、2651人。\n")
+    assert doc.measures[0].targets == []
+
+
+def test_the_start_of_a_change_is_not_its_goal() -> None:
+    got = targets("到2025年，城镇污水处理能力由12万吨/天，提高至24万吨/天。")
+    assert [(g[3], g[5]) for g in got] == [(240000, "吨/天")]
+
+
+def test_a_standard_binds_the_noun_after_it() -> None:
+    (got,) = targets("每25—30公里村道配备不少于一名道路专管员。")
+    assert got[1:4] == ("每25—30公里村道配备道路专管员", ">=", 1)
+
+
+def test_dabiao_is_not_the_verb_da() -> None:
+    (got,) = targets("创建垃圾分类达标村104个。")
+    assert got[1:4] == ("垃圾分类达标村", "=", 104)

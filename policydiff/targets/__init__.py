@@ -8,19 +8,29 @@ from __future__ import annotations
 
 from ..models import Fact, Target
 from ..normalize import Text
-from .decide import ACHIEVED_SECTION, FACT_SECTION, Context, fact_comparator, fact_year, kind, target_year
+from .decide import (
+    ACHIEVED_SECTION,
+    FACT_SECTION,
+    GOAL_SECTION,
+    Context,
+    fact_comparator,
+    fact_year,
+    kind,
+    year_marks,
+)
 from .read import statements
 
-__all__ = ["ACHIEVED_SECTION", "FACT_SECTION", "Context", "extract"]
+__all__ = ["ACHIEVED_SECTION", "FACT_SECTION", "GOAL_SECTION", "Context", "extract"]
 
 _SENTENCE_SPLIT = "。！？\n"
 
 
-def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], list[Fact]]:
-    """Targets and facts of normalized text t.text[begin:end]."""
+def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], list[Fact], int | None]:
+    """Targets and facts of normalized text t.text[begin:end], and the target year in force at its end
+    (a year stated in a measure's own text scopes its sub-items)."""
     targets: list[Target] = []
     facts: list[Fact] = []
-    carried_year: int | None = None
+    carried_year: int | None = ctx.inherited_year
     last_fact_year: int | None = None
     last_indicator: str | None = None
     text = t.text
@@ -31,14 +41,17 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
             e += 1
         if text[e : e + 1] in ("。", "！", "？"):
             e += 1
-        sentence_year = target_year(text[s:e], ctx)
-        if sentence_year is not None:
-            carried_year = sentence_year
+        marks = year_marks(text, s, e, ctx)
         # a sentence opening with 、 or 和 continues a list whose 。 is extraction damage (‰ → %。)
         inherit = last_indicator if text[s : s + 1] in "、和及" else None
         for st in statements(text, s, e, inherit):
             last_indicator = st.indicator
-            decided = kind(text[s:e], st, ctx, sentence_year)
+            # a year governs what follows it in the sentence ("到2023年…3个；到2024年…15%"); a
+            # number before any year takes the year in force (a 到2025年 opening the paragraph)
+            before = [y for p, y in marks if p < st.start]
+            own_year = marks[0][1] if marks else None
+            year = before[-1] if before else (carried_year or own_year)
+            decided = kind(text[s:e], st, ctx, own_year)
             fields = {
                 "indicator": st.indicator,
                 "verb": st.verb,
@@ -49,7 +62,7 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
                 "span": t.span(min(st.clause_start, st.start), st.end),
             }
             if decided == "target":
-                targets.append(Target(year=sentence_year or carried_year, comparator=st.comparator, **fields))
+                targets.append(Target(year=year, comparator=st.comparator, **fields))
             else:
                 last_fact_year = fact_year(text, s, st.start) or last_fact_year
                 facts.append(
@@ -60,7 +73,9 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
                         **fields,
                     )
                 )
+        if marks:
+            carried_year = marks[-1][1]
         s = e if e > s else s + 1
         while s < end and text[s] in _SENTENCE_SPLIT:
             s += 1
-    return targets, facts
+    return targets, facts, carried_year

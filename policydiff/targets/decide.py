@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from ..models import Comparator
 from .read import Statement, clause_end, clause_start
 
-_FORWARD = re.compile(r"到\d{4}年|\d{4}年(底|末)?前|力争|确保|“十[四五六]五”(期间|末|时期)")
-_PAST = re.compile(
-    r"截至|截止|已经|已有|已达|现有|共有|目前|累计|先后|年均|普查|相比|近年来|连续|分别为|显示"
-)
+_FORWARD = re.compile(r"(?:到|(?<![截年])至)\d{4}年|\d{4}年(底|末)?前|力争|确保|“十[四五六]五”(期间|末|时期)")
+# tense markers of a present or past figure; 年均 and 累计 are not among them ("年均养护工程比例不低于
+# 13%", "累计达到67万户" are goals in a plan)
+_PAST = re.compile(r"截至|截止|已经|已有|已达|现有|共有|目前|先后|普查|相比|近年来|连续|分别为|显示")
 _STANDARD = re.compile(r"不低于|不少于|不得低于|不得少于|至少|不超过|不高于|控制在")
 FACT_SECTION = re.compile(r"背景|现状|基础|成效|进展|情况|趋势|挑战|需求|回顾")
 ACHIEVED_SECTION = re.compile(r"成效|进展|成绩|完成情况")
-_YEAR_TARGET = re.compile(r"到(\d{4})年|(\d{4})年(?:底|末)?前|“十([四五六])五”(?:期间|末|时期)")
+_YEAR_TARGET = re.compile(
+    r"(?:到|(?<![截年])至)(\d{4})年|(\d{4})年(?:底|末)?前|“十([四五六])五”(?:期间|末|时期)"
+)
+GOAL_SECTION = re.compile(r"目标|指标")
 _YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
@@ -28,18 +31,33 @@ class Context:
     achieved: bool  # a report of results (a reply, 成效/进展 sections)
     doc_year: int | None
     breaks: frozenset[int] = frozenset()  # extra sentence bounds (ends of flattened titles)
+    goal_section: bool = False  # 目标/任务/指标 in a heading above
+    inherited_year: int | None = None  # target year stated in the parent measure's own text
 
 
-def target_year(sentence: str, ctx: Context) -> int | None:
-    m = _YEAR_TARGET.search(sentence)
-    if m:
-        if m.group(3):
-            return {"四": 2025, "五": 2030, "六": 2035}[m.group(3)]
-        return int(m.group(1) or m.group(2))
-    lead = re.match(r"^((?:19|20)\d{2})年[，,]", sentence)
-    if lead and ctx.doc_year is not None and int(lead.group(1)) > ctx.doc_year:
-        return int(lead.group(1))  # "2027年，全区…" in a 2025 plan (its 到 lost)
-    return None
+def year_marks(text: str, s: int, e: int, ctx: Context) -> list[tuple[int, int]]:
+    """(position, year) of every target-year phrase of sentence text[s:e]: 到2027年, 2025年底前,
+    “十四五”期间, and a year opening the sentence that lies ahead of the plan ("2027年，全区…" in a 2025
+    plan; the plan's own year in a 目标 section of an annual plan)."""
+    out = []
+    for m in _YEAR_TARGET.finditer(text, s, e):
+        year = (
+            {"四": 2025, "五": 2030, "六": 2035}[m.group(3)] if m.group(3) else int(m.group(1) or m.group(2))
+        )
+        out.append((m.start(), year))
+    lead = _LEAD_YEAR.match(text, s, e)
+    if lead and ctx.doc_year is not None and not out:
+        year = int(lead.group(1))
+        # the plan's own year: in a 目标 section, or as "2019年，…" opening a sentence of work to do
+        this_year = (
+            year == ctx.doc_year and not ctx.achieved and (ctx.goal_section or lead.group(0)[-1] in "，,")
+        )
+        if year > ctx.doc_year or this_year:
+            out.append((s, year))
+    return out
+
+
+_LEAD_YEAR = re.compile(r"((?:19|20)\d{2})年(?:底|末)?(?:[，,]|(?=[全本我各]))")
 
 
 def fact_year(text: str, s: int, pos: int) -> int | None:

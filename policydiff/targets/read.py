@@ -11,20 +11,23 @@ from dataclasses import dataclass
 
 from ..models import Comparator
 from ..normalize import is_han
-from .numbers import _UNITS, numbers
+from .numbers import _UNITS, TIME_UNITS, numbers
 
 # Verbs between indicator and number, longest first; the comparator for a target.
 _VERBS: list[tuple[str, Comparator]] = [
     ("不得低于", ">="), ("不得少于", ">="), ("不低于", ">="), ("不少于", ">="), ("不高于", "<="),
-    ("不超过", "<="), ("不多于", "<="), ("不到", "<"), ("不足", "<"), ("至少", ">="), ("控制在", "<="), ("超过", ">"), ("突破", ">"),
+    ("不超过", "<="), ("不得超过", "<="), ("不多于", "<="), ("不到", "<"), ("不足", "<"), ("至少", ">="), ("控制在", "<="), ("超过", ">"), ("突破", ">"),
     ("高于", ">"), ("大于", ">"), ("多于", ">"), ("低于", "<"), ("少于", "<"), ("提高到", ">="),
     ("提高至", ">="), ("提升到", ">="), ("提升至", ">="), ("增加到", ">="), ("增加至", ">="),
     ("增长到", ">="), ("达到", ">="), ("达", ">="), ("实现", ">="), ("保持在", "="), ("稳定在", "="),
+    ("维持在", "="), ("保持", "="), ("不大于", "<="), ("不小于", ">="), ("缩短至", "<="), ("缩短到", "<="),
+    ("压缩至", "<="), ("压缩到", "<="), ("降低至", "<="), ("降低到", "<="), ("下降到", "<="), ("下降至", "<="),
     ("增加", "="), ("上升", "="), ("下降", "="), ("减少", "="), ("高出", "="), ("为", "="), ("是", "="),
     ("占", "="), ("≥", ">="), ("≧", ">="), ("≤", "<="), ("≦", "<="), (">", ">"), ("<", "<"),
 ]  # fmt: skip
-# 占 is a verb ("占总人口比重24%") except in the noun 占比 ("护理型床位占比43%")
-_VERB_RE = re.compile("|".join(re.escape(v) + ("(?!比)" if v == "占" else "") for v, _ in _VERBS))
+# 占 is a verb except in 占比; 达 except in 达标 (达标村104个)
+_NOT_VERB = {"占": "(?!比)", "达": "(?!标)"}
+_VERB_RE = re.compile("|".join(re.escape(v) + _NOT_VERB.get(v, "") for v, _ in _VERBS))
 _VERB_CMP = dict(_VERBS)
 _ACTION = re.compile(
     r"(建设|建成|新建|培育|新增|打造|开设|开通|创建|改造|出台|开展|建有|共有|拥有|完成|吸引|组建|举办|提供|招收"
@@ -32,8 +35,12 @@ _ACTION = re.compile(
 )
 _NEXT_COUNT = re.compile(rf"(、|以及|和|及)(?=[\d一二两三四五六七八九十]+[余多]?[万亿千]?({_UNITS}))")
 _SCOPE = re.compile(r"|全[县区市省国]|我[县区市省]|[县区市省]")
-_POSTFIX = re.compile(r"以上|以下|以内|左右")
-_POSTFIX_CMP: dict[str, Comparator] = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "="}
+_POSTFIX = re.compile(r"及以上|以上|以下|以内|左右|内(?![容部外涵])")
+_POSTFIX_CMP: dict[str, Comparator] = {
+    "及以上": ">=", "以上": ">=", "以下": "<=", "以内": "<=", "内": "<=", "左右": "=", "为限": "<=",
+}  # fmt: skip
+# verbs that make a duration binding: a time limit (不超过三年, 15分钟内) or a minimum (不少于2小时)
+_LIMIT = re.compile(r"不超过|不得超过|不少于|不低于|不得少于|至少|控制在|缩短|压缩|以内|内|为限|最长|最多")
 _MODIFIED = re.compile(r"^(以上|以下|以内|左右)?([\u4e00-\u9fff]{1,4}(以上|以下))?的(?!(规定|标准|要求))")
 _LEAD_IN = re.compile(
     r"^([（(]?其中[，：:]?|[到至]\d{4}年(底|末)?[，,]?|\d{4}年(底|末)?(前)?[，,]?|截至\d{4}年(\d{1,2}月)?(\d{1,2}日)?(底|末)?[，,]?"
@@ -74,6 +81,15 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
         after = end + (len(post_word) if post_word else 0)
         if _MODIFIED.match(text[end:e]):
             continue  # 1000户以上的住宅小区: a condition, not a statement
+        if text[max(s, start - 1) : start] in ("由", "从") and _CHANGE_TO.match(text, after):
+            continue  # 由12万吨/天提高至24万吨/天: where a change starts is not its goal
+        limit_after = text.startswith("为限", after)  # 以5年为限
+        if (
+            unit in TIME_UNITS
+            and unit != "年一遇"
+            and not _is_time_limit(text, s, start, post_word, limit_after)
+        ):
+            continue  # 15分钟服务圈, 24小时热线, 近5年: a duration that binds nothing
         clause = clause_start(text, s, start)
         if clause != clause_of_last:
             clause_action = None  # an action verb leads only the counts of its own clause
@@ -85,20 +101,33 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
         before = text[cs:start]
         nxt = text[after : after + 1]
         action = _first_action(before)
+        if limit_after:
+            post_word, after, nxt = "为限", after + 2, ""
         if nxt and is_han(nxt) and nxt not in "的和及与" and not text.startswith(("于", "用于"), after):
             # the number qualifies a noun: a statement only when an action verb leads (建成2个中心),
             # or led the statement before it in the same clause (建成2个中心、37个站)
             if action is None and clause_action is not None and not before.strip("、和及 "):
                 action = clause_action
-            if action is None:
-                continue
-            clause_action = action
+            bound = _bound_before(before)
             ce = min(clause_end(text, after, e), _next_number(text, after, e))
-            indicator = _clean(text[after:ce])
-            verb, verb_word = action.group(1), action.group(1)
             comparator: Comparator | None = "="
-            if before[: action.start()].endswith("至少"):
-                verb, comparator = f"至少{verb}", ">="
+            if bound is not None:
+                # a standard that binds the noun after it: 配备不少于一名专管员
+                verb = verb_word = bound.group(0)
+                comparator = _VERB_CMP[verb_word]
+                indicator = _clean(before[: bound.start()] + text[after:ce])
+            elif action is not None:
+                clause_action = action
+                indicator = _clean(text[after:ce])
+                verb, verb_word = action.group(1), action.group(1)
+                if before[: action.start()].endswith("至少"):
+                    verb, comparator = f"至少{verb}", ">="
+            elif post_word in ("内", "以内", "为限"):
+                # a time limit on the action after it: 15分钟内到场核实
+                verb = verb_word = None
+                indicator = _clean(text[after:ce])
+            else:
+                continue
             stmt_end = ce
         else:
             vm = None
@@ -163,6 +192,24 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
         prev_end = stmt_end
         clause_of_last = clause
     return out
+
+
+_CHANGE_TO = re.compile(r"[，,]?(提高|提升|增加|增长|扩大|下降|降低|减少|缩短|压缩)?(到|至)")
+_BOUND = re.compile(
+    r"(不得低于|不得少于|不低于|不少于|不超过|不得超过|不高于|不多于|至少|不小于|不大于)[约近]?$"
+)
+
+
+def _bound_before(before: str) -> re.Match[str] | None:
+    """A comparator that ends right before the number (不少于 | 一名)."""
+    return _BOUND.search(before)
+
+
+def _is_time_limit(text: str, s: int, start: int, post_word: str | None, limit_after: bool) -> bool:
+    """A duration binds when a limit word stands right before it, or 内/以内/为限 right after."""
+    if limit_after or post_word in ("内", "以内"):
+        return True
+    return bool(_LIMIT.search(text[max(s, start - 6) : start]))
 
 
 def _next_number(text: str, pos: int, e: int) -> int:
