@@ -273,3 +273,8 @@ def test_a_standard_binds_the_noun_after_it() -> None:
 def test_dabiao_is_not_the_verb_da() -> None:
     (got,) = targets("创建垃圾分类达标村104个。")
     assert got[1:4] == ("垃圾分类达标村", "=", 104)
+
+
+def test_an_approximate_word_after_a_bound_keeps_the_comparator() -> None:
+    (got,) = targets("每村配备不少于约两名保洁员。")
+    assert got[2:4] == (">=", 2)

@@ -111,9 +111,11 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
             bound = _bound_before(before)
             ce = min(clause_end(text, after, e), _next_number(text, after, e))
             comparator: Comparator | None = "="
+            verb: str | None
+            verb_word: str | None
             if bound is not None:
                 # a standard that binds the noun after it: 配备不少于一名专管员
-                verb = verb_word = bound.group(0)
+                verb = verb_word = bound.group(1)
                 comparator = _VERB_CMP[verb_word]
                 indicator = _clean(before[: bound.start()] + text[after:ce])
             elif action is not None:
