@@ -34,7 +34,10 @@ def parse_source(source: Source, *, doc_id: str) -> Document:
     t = normalize(source)
     s = build(t)
     info = document_info(t, s, doc_id=doc_id)
-    enrich(t, s, status=info.status, doc_year=document_year(info))
+    indicators = find_indicator_tables(t)
+    # the cells of an indicator table are read as rows, not again as prose
+    tables = [(r.span.start, r.span.end) for r in indicators]
+    enrich(t, s, status=info.status, doc_year=document_year(info), tables=tables)
     return Document(
         document=info,
         preamble=s.preamble,
@@ -51,7 +54,7 @@ def parse_source(source: Source, *, doc_id: str) -> Document:
             )
             for a in s.attachments
         ],
-        indicators=find_indicator_tables(t),
+        indicators=indicators,
         skipped=_skipped(t),
     )
 

@@ -9,7 +9,9 @@ from .targets import ACHIEVED_SECTION, FACT_SECTION, GOAL_SECTION, Context, extr
 from .units import find_clauses
 
 
-def enrich(t: Text, s: Structure, *, status: str, doc_year: int | None) -> None:
+def enrich(
+    t: Text, s: Structure, *, status: str, doc_year: int | None, tables: list[tuple[int, int]] | None = None
+) -> None:
     """Fill responsible_units, targets and facts of every measure and of the preamble."""
     headings = {tuple(m.path): m.heading or "" for m, _, _ in s.own}
     unit_lines: set[int] = set()  # ids of measures whose units stand on a line of their own
@@ -23,6 +25,7 @@ def enrich(t: Text, s: Structure, *, status: str, doc_year: int | None) -> None:
             breaks=s.title_breaks,
             goal_section=bool(GOAL_SECTION.search(above)),
             inherited_year=year_after.get(tuple(m.path[:-1])),
+            tables=tuple(tables or ()),
         )
         m.targets, m.facts, year_after[tuple(m.path)] = extract(t, begin, end, ctx)
         for clause in find_clauses(t.text[begin:end]):

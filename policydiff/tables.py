@@ -14,10 +14,14 @@ from .models import Comparator, IndicatorRow
 from .normalize import Text
 from .read import LINE_BREAK
 
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR = re.compile(r"((?:19|20)\d{2})年|“?十([四五六])五”?")
+_PLAN_END = {"四": 2025, "五": 2030, "六": 2035}  # last year of a five-year plan (十四五 …)
 _CELL_VALUE = re.compile(
-    r"^(?P<cmp>≥|≧|>=|≤|≦|<=|>|<|不低于|不少于|不高于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|‰|[^\d\s]{1,4})?$"
+    r"^(?P<cmp>≥|≧|>=|≤|≦|<=|>|<|不低于|不少于|不高于|不超过)?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|‰|[^\d\s左以]{1,4})?(?P<post>左右|以上|以下|以内)?$"
 )
+_NOTE = re.compile(r"[（(][^（()）]*[）)]$")  # "≥98%（除危废外）": a note after the value
+_NATURE = re.compile(r"^(预期性|约束性|指导性)$")
 _CMP: dict[str, Comparator] = {
     "≥": ">=", "≧": ">=", ">=": ">=", "不低于": ">=", "不少于": ">=",
     "≤": "<=", "≦": "<=", "<=": "<=", "不高于": "<=", ">": ">", "<": "<",
@@ -91,12 +95,19 @@ def _header(cells: list[_Cell], i: int) -> tuple[list[str], int] | None:
 
 
 _CONTINUATION = re.compile(r"^(目标值|完成值|预期值|现状值|基期值|值|性质|属性|类型|单位|名称)$")
+_BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
 
 
 def _merge_header(header: list[str], ncols: int | None) -> list[str]:
     """Join header lines that belong to one cell ("2021年" + "目标值", "指标" + "性质") until the
     header has as many cells as the rows have."""
     header = list(header)
+    # a bracketed line ("（2020年）") always belongs to the cell above it
+    k = len(header) - 1
+    while ncols is not None and len(header) > ncols >= 3 and k > 1:
+        if _BRACKETED.match(header[k]):
+            header[k - 1 : k + 1] = [header[k - 1] + header[k]]
+        k -= 1
     while ncols is not None and len(header) > ncols >= 3:
         k = next(
             (
@@ -117,8 +128,12 @@ def _rows(cells: list[_Cell], i: int, header: list[str], t: Text) -> tuple[list[
     cols = _columns(header)
     out: list[IndicatorRow] = []
     expected = 1
-    while i + n - 1 < len(cells) + 1 and i < len(cells) and cells[i].text == str(expected):
-        row = cells[i : i + n]
+    while i < len(cells) and cells[i].text == str(expected):
+        # a row runs to the next row number; a cell wrapped onto two lines makes it longer
+        nxt = str(expected + 1)
+        stop = next((j for j in range(i + n, min(len(cells), i + n + 4)) if cells[j].text == nxt), None)
+        end = stop if stop is not None else i + n
+        row = _fold_wrapped(cells[i:end], n)
         if len(row) < n:
             row = row + [_Cell("", row[-1].end, row[-1].end)] * (n - len(row))
         values = [c.text for c in row]
@@ -141,15 +156,39 @@ def _rows(cells: list[_Cell], i: int, header: list[str], t: Text) -> tuple[list[
                 target_year=cols.get("target_year"),
                 target_value=tv,
                 target_comparator=tc,
-                unit=tu or bu,
+                unit=get("unit") or tu or bu,
                 nature=get("nature"),
                 unit_owner=get("owner"),
                 span=t.original_span(row[0].start, row[-1].end),
             )
         )
-        i += n
+        i = end
         expected += 1
     return out, i
+
+
+_UNIT_CELL = re.compile(r"^(%|‰|[^\d\s]{1,2}|[^\d\s]{1,3}/[^\d\s]{1,3})$")
+
+
+def _whole(cell: str) -> bool:
+    """A value, a unit or 预期性/约束性: a cell that is never half of a wrapped one."""
+    return _value(cell)[0] is not None or bool(_NATURE.match(cell) or _UNIT_CELL.match(cell))
+
+
+def _fold_wrapped(row: list[_Cell], n: int) -> list[_Cell]:
+    """Join a cell that Word wrapped onto two lines ("与全市经济增速" + "保持同步") until the row has n
+    cells; values, units and 预期性/约束性 are cells of their own, never halves of one."""
+    row = list(row)
+    while len(row) > n:
+        k = next(
+            (k for k in range(1, len(row) - 1) if not any(_whole(c.text) for c in row[k : k + 2])),
+            None,
+        )
+        if k is None:
+            return row[:n]
+        a, b = row[k], row[k + 1]
+        row[k : k + 2] = [_Cell(a.text + b.text, a.start, b.end)]
+    return row
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -160,7 +199,9 @@ def _columns(header: list[str]) -> dict[str, int]:
             continue
         y = _YEAR.search(h)
         if y:
-            years.append((int(y.group(1)), k))
+            years.append((int(y.group(1)) if y.group(1) else _PLAN_END[y.group(2)], k))
+        elif h == "单位" or h == "计量单位":
+            cols["unit"] = k
         elif re.search("性质|属性|类型", h):
             cols["nature"] = k
         elif re.search("责任单位|牵头单位|责任部门|牵头部门", h):
@@ -173,18 +214,24 @@ def _columns(header: list[str]) -> dict[str, int]:
             cols["indicator"] = k
     if years:
         years.sort()
+        base = [y for y in years if "baseline" not in cols and not re.search("目标", header[y[1]])]
+        if len(years) == 1 and not base:  # only a target column ("十五五”目标")
+            cols["target"], cols["target_year"] = years[0][1], years[0][0]
+            return cols
         cols.setdefault("baseline", years[0][1])
         cols["baseline_year"] = years[0][0]
         if len(years) > 1:
-            cols.setdefault("target", years[-1][1])
-            cols["target_year"] = years[-1][0]
+            # the first target column after the baseline is the plan's own horizon; later ones
+            # (2035年远景) are not kept here
+            cols.setdefault("target", years[1][1])
+            cols["target_year"] = years[1][0]
     return cols
 
 
 def _value(cell: str | None) -> tuple[float | None, Comparator | None, str | None]:
     if not cell:
         return None, None, None
-    m = _CELL_VALUE.match(cell.replace(" ", ""))
+    m = _CELL_VALUE.match(_NOTE.sub("", cell.replace(" ", "")))
     if not m:
         return None, None, None
     return (

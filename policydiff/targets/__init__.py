@@ -25,6 +25,10 @@ __all__ = ["ACHIEVED_SECTION", "FACT_SECTION", "GOAL_SECTION", "Context", "extra
 _SENTENCE_SPLIT = "。！？\n"
 
 
+def _in_table(pos: int, rows: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= pos < b for a, b in rows)
+
+
 def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], list[Fact], int | None]:
     """Targets and facts of normalized text t.text[begin:end], and the target year in force at its end
     (a year stated in a measure's own text scopes its sub-items)."""
@@ -45,6 +49,8 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
         # a sentence opening with 、 or 和 continues a list whose 。 is extraction damage (‰ → %。)
         inherit = last_indicator if text[s : s + 1] in "、和及" else None
         for st in statements(text, s, e, inherit):
+            if ctx.tables and _in_table(t.offsets[st.start], ctx.tables):
+                continue
             last_indicator = st.indicator
             # a year governs what follows it in the sentence ("到2023年…3个；到2024年…15%"); a
             # number before any year takes the year in force (a 到2025年 opening the paragraph)

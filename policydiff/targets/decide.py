@@ -33,6 +33,7 @@ class Context:
     breaks: frozenset[int] = frozenset()  # extra sentence bounds (ends of flattened titles)
     goal_section: bool = False  # 目标/任务/指标 in a heading above
     inherited_year: int | None = None  # target year stated in the parent measure's own text
+    tables: tuple[tuple[int, int], ...] = ()  # original [start, end) of indicator-table rows
 
 
 def year_marks(text: str, s: int, e: int, ctx: Context) -> list[tuple[int, int]]:
