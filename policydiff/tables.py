@@ -103,11 +103,11 @@ def _merge_header(header: list[str], ncols: int | None) -> list[str]:
     header has as many cells as the rows have."""
     header = list(header)
     # a bracketed line ("（2020年）") always belongs to the cell above it
-    k = len(header) - 1
-    while ncols is not None and len(header) > ncols >= 3 and k > 1:
-        if _BRACKETED.match(header[k]):
-            header[k - 1 : k + 1] = [header[k - 1] + header[k]]
-        k -= 1
+    b = len(header) - 1
+    while ncols is not None and len(header) > ncols >= 3 and b > 1:
+        if _BRACKETED.match(header[b]):
+            header[b - 1 : b + 1] = [header[b - 1] + header[b]]
+        b -= 1
     while ncols is not None and len(header) > ncols >= 3:
         k = next(
             (
