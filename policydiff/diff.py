@@ -255,12 +255,17 @@ def _softened(x: Target, y: Target) -> bool:
 
 
 def _unit_diff(al: Alignment) -> UnitDiff:
+    # units read off sentence subjects (a plan without tags) are compared only with units read the
+    # same way: a final that dropped its 责任单位 tags lost them, it did not gain its subjects
+    old_subj, new_subj = (any(u.source == "subject" for i in items for u in i.measure.responsible_units)
+                          for items in (al.old, al.new))  # fmt: skip
+    keep = old_subj == new_subj
     out = UnitDiff()
     for p in al.pairs:
         a: Item | None = al.old[p.old] if p.old is not None else None
         b: Item | None = al.new[p.new] if p.new is not None else None
-        old_units = a.measure.responsible_units if a else []
-        new_units = b.measure.responsible_units if b else []
+        old_units = [u for u in (a.measure.responsible_units if a else []) if keep or u.source != "subject"]
+        new_units = [u for u in (b.measure.responsible_units if b else []) if keep or u.source != "subject"]
         old_canon = {u.canonical for u in old_units}
         new_canon = {u.canonical for u in new_units}
         dropped = [u.name for u in old_units if u.canonical not in new_canon]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .models import Measure
 from .normalize import Text
 from .structure import Structure
+from .subjects import acting_subjects
 from .targets import ACHIEVED_SECTION, FACT_SECTION, GOAL_SECTION, Context, extract
 from .units import find_clauses
 
@@ -32,6 +33,11 @@ def enrich(
             m.responsible_units.extend(clause.units)
             if clause.own_line:
                 unit_lines.add(id(m))
+    if status != "reply" and not any(m.responsible_units for m, _, _ in s.own):
+        # a plan that writes no tag at all names its units as the subjects of its sentences (a
+        # reply reports what was done: its subjects are not responsible for measures)
+        for m, begin, end in s.own:
+            m.responsible_units = acting_subjects(t.text[begin:end])
     _mark_group_scope(s.measures, unit_lines)
     a, b = s.preamble_range
     if b > a:
@@ -40,8 +46,8 @@ def enrich(
 
 
 def _mark_group_scope(measures: list[Measure], unit_lines: set[int]) -> None:
-    """Units written once for a group: a clause on its own line closing the last of several items,
-    none of which names units of its own. Say so (scope=group) rather than guess its reach."""
+    """Units written once for a group: a clause on its own line closing the last of several sub-items,
+    none of which names units of its own, belongs to the item above them (scope=group)."""
     for m in measures:
         kids = m.children
         last = kids[-1] if kids else None
@@ -49,8 +55,10 @@ def _mark_group_scope(measures: list[Measure], unit_lines: set[int]) -> None:
             last is not None
             and len(kids) > 1
             and id(last) in unit_lines
+            and not m.responsible_units
             and not any(k.responsible_units for k in kids[:-1])
         ):
-            for u in last.responsible_units:
+            m.responsible_units, last.responsible_units = last.responsible_units, []
+            for u in m.responsible_units:
                 u.scope = "group"
         _mark_group_scope(kids, unit_lines)

@@ -82,7 +82,8 @@ class ResponsibleUnit(Model):
     )
     scope: Literal["measure", "group"] = Field(
         default="measure",
-        description="group: the clause stands after several items and may be meant for all of them",
+        description="group: written once on its own line after the last of this measure's sub-items, "
+        "none of which names units: it covers them all",
     )
 
 

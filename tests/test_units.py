@@ -79,12 +79,21 @@ def test_canonical_names(name: str, canon: str, level: str | None) -> None:
     assert canonical(name) == (canon, level)
 
 
-def test_group_scope_is_said_not_guessed() -> None:
+def test_a_unit_line_after_the_last_sub_item_closes_the_item_above() -> None:
+    # none of the sub-items names units: the line is the item's, written once for all of them
     text = "一、任务\n1. 建设中心。略。\n2. 培育机构。略。\n（责任单位：区民政局，各镇街）\n"
     doc = parse_text(text)
-    last = doc.find("一", "2")
-    assert [u.scope for u in last.responsible_units] == ["group", "group"]
+    top = doc.find("一")
+    assert [(u.name, u.scope) for u in top.responsible_units] == [("区民政局", "group"), ("各镇街", "group")]
     assert doc.find("一", "1").responsible_units == []
+    assert doc.find("一", "2").responsible_units == []
+
+
+def test_a_unit_line_after_a_sub_item_of_several_with_their_own_stays_there() -> None:
+    text = "一、任务\n1. 建设中心。（责任单位：区教委）\n2. 培育机构。\n（责任单位：区民政局）\n"
+    doc = parse_text(text)
+    assert [u.name for u in doc.find("一", "2").responsible_units] == ["区民政局"]
+    assert doc.find("一").responsible_units == []
 
 
 def test_corpus_unit_clauses_are_all_found() -> None:
@@ -96,7 +105,11 @@ def test_corpus_unit_clauses_are_all_found() -> None:
     assert [u.name for u in m.responsible_units] == ["区委老干局", "区教委", "区民政局", "区国资委", "各镇街"]
     m = draft.find("四", "（一）")
     assert len(m.responsible_units) == 15
-    assert not any(m.responsible_units for m in parsed("hechuan-2025-final").walk())
+    # the abridged final has no tag; its one acting subject is read instead ("村（社区）两委要…")
+    final = parsed("hechuan-2025-final")
+    assert [(m.path, u.name, u.source) for m in final.walk() for u in m.responsible_units] == [
+        (["二", "（九）"], "村（社区）两委", "subject")
+    ]
     wuxi = parsed("wuxi-2022")
     assert sum(1 for m in wuxi.walk() if m.responsible_units) == 26  # 27 mentions, one is a table header
     lead = [u for u in wuxi.find("三", "（八）", "11").responsible_units if u.role == "lead"]
