@@ -278,3 +278,19 @@ def test_dabiao_is_not_the_verb_da() -> None:
 def test_an_approximate_word_after_a_bound_keeps_the_comparator() -> None:
     (got,) = targets("每村配备不少于约两名保洁员。")
     assert got[2:4] == (">=", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2025年，70%以上居住区实现垃圾分类达标。", (2025, ">=", 70, "%")),
+        ("成立15支志愿者队伍。", (None, "=", 15, "支")),
+        ("完成分类投放点改造1.7万余个。", (None, "=", 17000, "个")),
+        ("每村配置1辆专用收集车。", (None, "=", 1, "辆")),
+    ],
+)
+def test_shares_of_things_and_counted_actions(
+    text: str, expected: tuple[int | None, str, float, str]
+) -> None:
+    (got,) = targets(text)
+    assert (got[0], got[2], got[3], got[5]) == expected

@@ -31,7 +31,7 @@ _VERB_RE = re.compile("|".join(re.escape(v) + _NOT_VERB.get(v, "") for v, _ in _
 _VERB_CMP = dict(_VERBS)
 _ACTION = re.compile(
     r"(建设|建成|新建|培育|新增|打造|开设|开通|创建|改造|出台|开展|建有|共有|拥有|完成|吸引|组建|举办|提供|招收"
-    r"|设立|实现有|(?<![所具没享持含占拥])有)"
+    r"|设立|成立|配置|配备|设置|发放|组织|覆盖|整治|治理|疏浚|修复|扩容|推出|引进|培训|实现有|(?<![所具没享持含占拥])有)"
 )
 _NEXT_COUNT = re.compile(rf"(、|以及|和|及)(?=[\d一二两三四五六七八九十]+[余多]?[万亿千]?({_UNITS}))")
 _SCOPE = re.compile(r"|全[县区市省国]|我[县区市省]|[县区市省]")
@@ -103,16 +103,27 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
         action = _first_action(before)
         if limit_after:
             post_word, after, nxt = "为限", after + 2, ""
-        if nxt and is_han(nxt) and nxt not in "的和及与" and not text.startswith(("于", "用于"), after):
+        verb: str | None
+        verb_word: str | None
+        comparator: Comparator | None = "="
+        if (
+            unit in ("%", "‰")
+            and is_han(nxt)
+            and nxt not in "的和及与"
+            and not text.startswith(("于", "用于"), after)
+        ):
+            # a share of the things named after it: 70%以上居住区实现垃圾分类实效达标
+            ce = clause_end(text, after, e)
+            indicator = _clean(before + text[after:ce])
+            verb = verb_word = None
+            stmt_end = ce
+        elif nxt and is_han(nxt) and nxt not in "的和及与" and not text.startswith(("于", "用于"), after):
             # the number qualifies a noun: a statement only when an action verb leads (建成2个中心),
             # or led the statement before it in the same clause (建成2个中心、37个站)
             if action is None and clause_action is not None and not before.strip("、和及 "):
                 action = clause_action
             bound = _bound_before(before)
             ce = min(clause_end(text, after, e), _next_number(text, after, e))
-            comparator: Comparator | None = "="
-            verb: str | None
-            verb_word: str | None
             if bound is not None:
                 # a standard that binds the noun after it: 配备不少于一名专管员
                 verb = verb_word = bound.group(1)
