@@ -27,6 +27,24 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check policydiff cli.py tests bench
 	$(BIN)/mypy policydiff cli.py
 
+# the development set's scores (../shared/devset, when present): parse, the annotated revision pairs
+# and counterpart families, and the YAML of every document checked against schemas/
+DEVSET := ../shared/devset
+SCORE  := POLICYDIFF=$(BIN)/policydiff $(BIN)/python ../shared/tools/score.py
+eval: $(BIN)/.installed
+	@if [ ! -d $(DEVSET) ]; then echo "no $(DEVSET): nothing to evaluate"; exit 0; fi; \
+	set -e; \
+	$(SCORE) parse dev; \
+	for pair in "hechuan-2025-draft hechuan-2025-final $(DEVSET)/gold/hechuan-alignment.yaml" \
+	  "shanghai-2020-nongcun-gonglu chongming-2021-nongcun-gonglu $(DEVSET)/gold/nongcun-gonglu-alignment.yaml" \
+	  "shanghai-2023-chengshi-gengxin-guihua-ziyuan-shixing shanghai-2025-chengshi-gengxin-guihua-ziyuan $(DEVSET)/gold/chengshi-gengxin-alignment.yaml"; do \
+	  set -- $$pair; echo "diff $$1 -> $$2:"; $(SCORE) diff $$1 $$2 $$3 | tail -1; \
+	done; \
+	for fam in cross-pairs nongcun-cross baoshan-shenghuo-laji-cross qingpu-jianzhu-laji-cross huangpu-kezaisheng-cross; do \
+	  echo "compare $$fam:"; $(SCORE) compare $(DEVSET)/gold/$$fam.yaml | tail -1; \
+	done; \
+	$(BIN)/python bench/validate_devset.py $(DEVSET)/docs
+
 check-install: $(BIN)/.installed
 	bash .ci/check-install
 
