@@ -1,15 +1,25 @@
-"""align: pair the measures of an old and a new version of a plan.
+"""align: pair the measures of an old and a new version of a plan, by content at every level.
 
-Drafts and finals keep their order, so a dynamic programme finds the best monotone pairing over a
-similarity of text, heading and label (labels shift when an item is inserted; short items look
-alike; neither alone is enough). What it leaves unpaired is then searched for moves (a good match
-out of order), splits (an old measure whose text reappears in two new ones) and merges.
-The scorer is pluggable: any function of two strings to a similarity in [0, 1].
+Labels never decide: an insertion renumbers everything after it, and a revision regroups items
+under new chapters. The pairing runs in four steps:
+
+1. candidates — measures that share rare character bigrams (an inverted index; every pair when the
+   plans are small), so pairing stays near-linear as plans grow;
+2. in-order pairs — confident mutual best matches in order (the longest increasing run of them)
+   anchor the alignment, and a dynamic programme pairs what lies between two anchors;
+3. moves — good matches left out of order;
+4. structure — a chapter or group whose own text is only a heading follows its children (the
+   parent of most of their counterparts), and split/merged pieces are found by containment: a
+   measure whose text lies mostly inside another one.
+
+The text scorer is pluggable: any function of two strings to a similarity in [0, 1].
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,8 +30,16 @@ from .models import Document, Measure
 Scorer = Callable[[str, str], float]
 
 PAIR_MIN = 0.5  # below this two measures are not the same measure
+ANCHOR_MIN = 0.8  # a mutual best match at least this good anchors the in-order pairing
 MOVE_MIN = 0.6  # out-of-order pairs need more evidence
-PART_MIN = 0.9  # share of a split part found inside its source (rapidfuzz partial_ratio)
+# between two anchors, in order, a reworded measure under nearly the same title is the same measure
+GAP_MIN, GAP_HEADING = 0.3, 0.6
+PART_MIN = 0.6  # share of a piece's bigrams found in the measure it was split from / merged into
+PART_GRAMS = 12  # pieces shorter than this many bigrams are too small to tell
+HEADING_ONLY = 30  # own text this short (a title) does not decide a pairing on its own
+_DENSE = 40_000  # up to this many pairs every pair is a candidate
+_COMMON = 0.05  # 3-grams in more than this share of the measures carry no evidence
+_TOP = 12  # candidates kept per measure of a large plan
 
 _FORM = re.compile(r"\s+")
 
@@ -35,6 +53,7 @@ def char_ratio(a: str, b: str) -> float:
 class Item:
     measure: Measure
     key: str  # text without layout whitespace: what is compared
+    grams: frozenset[str]
 
     @property
     def path(self) -> list[str]:
@@ -48,6 +67,7 @@ class Pair:
     status: str
     score: float
     parts: list[int] = field(default_factory=list)  # split: new indices; merged: old indices
+    main: bool = True  # False for the further pieces of a split or merge
 
 
 @dataclass
@@ -58,7 +78,12 @@ class Alignment:
 
 
 def items(doc: Document) -> list[Item]:
-    return [Item(m, comparable(m.text)) for m in doc.walk()]
+    """Every measure of the plan and of its attachments, in document order."""
+    out = []
+    for m in doc.walk_all():
+        key = comparable(m.text)
+        out.append(Item(m, key, _grams(key)))
+    return out
 
 
 def comparable(text: str) -> str:
@@ -66,32 +91,40 @@ def comparable(text: str) -> str:
     return _FORM.sub("", text)
 
 
+def _grams(key: str) -> frozenset[str]:
+    return frozenset(key[k : k + 2] for k in range(max(1, len(key) - 1)))
+
+
 def similarity(a: Item, b: Item, scorer: Scorer = char_ratio) -> float:
+    """How surely two measures are the same measure: their text (edit ratio or bigram overlap,
+    whichever is higher, so an amended measure that kept most of its body still scores), then
+    their headings; the same path only breaks ties."""
     text = scorer(a.key, b.key)
+    if a.grams and b.grams:
+        shared = len(a.grams & b.grams)
+        text = max(text, 2 * shared / (len(a.grams) + len(b.grams)))
     ha, hb = a.measure.heading, b.measure.heading
-    heading = scorer(ha, hb) if ha and hb else text
-    score = 0.7 * text + 0.3 * heading
+    score = 0.8 * text + 0.2 * scorer(ha, hb) if ha and hb else text
     if a.path == b.path:
-        score += 0.1
-    elif a.measure.label == b.measure.label:
-        score += 0.05
-    if len(a.path) != len(b.path):
-        score *= 0.8
+        score += 0.03
     return min(score, 1.0)
 
 
 def align(old: Document, new: Document, scorer: Scorer = char_ratio) -> Alignment:
     a, b = items(old), items(new)
-    sim = [[similarity(x, y, scorer) for y in b] for x in a]
-    pairs = _monotone(sim, len(a), len(b))
-    matched_old = {p.old for p in pairs}
-    matched_new = {p.new for p in pairs}
-    lone_old = [i for i in range(len(a)) if i not in matched_old]
-    lone_new = [j for j in range(len(b)) if j not in matched_new]
+    sim = _Scores(a, b, scorer)
+    pairs = _in_order(sim, len(a), len(b))
+    matched_old = {p.old for p in pairs if p.old is not None}
+    matched_new = {p.new for p in pairs if p.new is not None}
 
     # moves: good matches out of order
     moves = sorted(
-        ((sim[i][j], i, j) for i in lone_old for j in lone_new if sim[i][j] >= MOVE_MIN), reverse=True
+        (
+            (s, i, j)
+            for (i, j), s in sim.candidates().items()
+            if i not in matched_old and j not in matched_new and s >= MOVE_MIN
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
     )
     for score, i, j in moves:
         if i in matched_old or j in matched_new:
@@ -100,80 +133,276 @@ def align(old: Document, new: Document, scorer: Scorer = char_ratio) -> Alignmen
         matched_old.add(i)
         matched_new.add(j)
 
-    by_old = {p.old: p for p in pairs if p.old is not None}
-    by_new = {p.new: p for p in pairs if p.new is not None}
-    # splits: a new measure whose text lies inside an old one that is already paired
-    for j in [j for j in range(len(b)) if j not in matched_new]:
-        src = _container(b[j].key, [(i, a[i].key) for i in by_old])
-        if src is not None:
-            p = by_old[src]
-            p.status = "split"
-            p.parts = sorted({*(p.parts or ([p.new] if p.new is not None else [])), j})
-            matched_new.add(j)
-    # merges: an old measure whose text lies inside a new one that is already paired
-    for i in [i for i in range(len(a)) if i not in matched_old]:
-        dst = _container(a[i].key, [(j, b[j].key) for j in by_new])
-        if dst is not None:
-            p = by_new[dst]
-            p.status = "merged"
-            p.parts = sorted({*(p.parts or ([p.old] if p.old is not None else [])), i})
-            matched_old.add(i)
+    _follow_children(a, b, pairs, matched_old, matched_new)
+    _pieces(a, b, pairs, matched_old, matched_new)
 
     for p in pairs:
         if p.status == "pair":
             assert p.old is not None and p.new is not None
-            p.status = "unchanged" if a[p.old].key == b[p.new].key else "modified"
+            same = a[p.old].key == b[p.new].key
+            renumbered = a[p.old].path != b[p.new].path
+            p.status = ("renumbered" if renumbered else "unchanged") if same else "modified"
     pairs += [Pair(i, None, "removed", 0.0) for i in range(len(a)) if i not in matched_old]
     pairs += [Pair(None, j, "added", 0.0) for j in range(len(b)) if j not in matched_new]
-    # in the order of the new document; a removed measure goes after the new place of the old
-    # measure just before it
-    new_of_old = {p.old: p.new for p in pairs if p.old is not None and p.new is not None}
-
-    def order(p: Pair) -> tuple[float, int, int]:
-        if p.new is not None:
-            return (p.new, 0, 0)
-        assert p.old is not None
-        before = [new_of_old[i] for i in new_of_old if i < p.old and new_of_old[i] is not None]
-        return (max(before, default=-1) + 0.5, 1, p.old)
-
-    pairs.sort(key=order)
+    pairs.sort(key=_order(pairs))
     return Alignment(a, b, pairs)
 
 
-def _monotone(sim: list[list[float]], n: int, m: int) -> list[Pair]:
-    """Best order-keeping pairing: maximise the summed similarity of pairs scoring ≥ PAIR_MIN."""
+class _Scores:
+    """Similarities of candidate pairs, computed once each."""
+
+    def __init__(self, a: list[Item], b: list[Item], scorer: Scorer) -> None:
+        self.a, self.b, self.scorer = a, b, scorer
+        self._cache: dict[tuple[int, int], float] = {}
+        self._cands: dict[tuple[int, int], float] | None = None
+
+    def __call__(self, i: int, j: int) -> float:
+        got = self._cache.get((i, j))
+        if got is None:
+            got = self._cache[(i, j)] = similarity(self.a[i], self.b[j], self.scorer)
+        return got
+
+    def candidates(self) -> dict[tuple[int, int], float]:
+        """Scores of every pair that may be the same measure (shares rare 3-grams or a heading)."""
+        if self._cands is None:
+            self._cands = {(i, j): self(i, j) for i, j in self._pairs()}
+        return self._cands
+
+    def _pairs(self) -> list[tuple[int, int]]:
+        n, m = len(self.a), len(self.b)
+        if n * m <= _DENSE:
+            return [(i, j) for i in range(n) for j in range(m)]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, it in enumerate(self.b):
+            for g in _trigrams(it.key):
+                postings[g].append(j)
+            if it.measure.heading:
+                postings["h:" + it.measure.heading].append(j)
+        cap = max(20, int(_COMMON * m))
+        out = []
+        for i, it in enumerate(self.a):
+            hits: Counter[int] = Counter()
+            keys = [*_trigrams(it.key), *(["h:" + it.measure.heading] if it.measure.heading else [])]
+            for g in keys:
+                post = postings.get(g)
+                if post and len(post) <= cap:
+                    hits.update(post)
+            # the measures sharing the most rare 3-grams with this one: enough to find its counterpart,
+            # few enough to keep the pairing near-linear
+            out += [(i, j) for j, _ in hits.most_common(_TOP)]
+        return out
+
+
+def _trigrams(key: str) -> set[str]:
+    return {key[k : k + 3] for k in range(max(1, len(key) - 2))}
+
+
+def _in_order(sim: _Scores, n: int, m: int) -> list[Pair]:
+    """Order-keeping pairs: anchors, then a dynamic programme in each gap between two anchors."""
+    best_new: dict[int, tuple[float, int]] = {}
+    best_old: dict[int, tuple[float, int]] = {}
+    for (i, j), s in sim.candidates().items():
+        if s >= best_new.get(i, (-1.0, 0))[0]:
+            best_new[i] = (s, j)
+        if s >= best_old.get(j, (-1.0, 0))[0]:
+            best_old[j] = (s, i)
+    mutual = sorted(
+        (i, j, s) for i, (s, j) in best_new.items() if s >= ANCHOR_MIN and best_old.get(j, (0.0, -1))[1] == i
+    )
+    anchors = _increasing(mutual)
+    pairs: list[Pair] = []
+    prev_i, prev_j = -1, -1
+    for i, j, s in [*anchors, (n, m, 0.0)]:
+        pairs += _monotone(sim, range(prev_i + 1, i), range(prev_j + 1, j))
+        if i < n:
+            pairs.append(Pair(i, j, "pair", s))
+        prev_i, prev_j = i, j
+    return pairs
+
+
+def _increasing(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The longest run of pairs increasing in both indices (pairs sorted by old index)."""
+    tails: list[int] = []  # new index ending the best run of each length
+    tail_at: list[int] = []
+    back: list[int] = []
+    for k, (_, j, _) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos], tail_at[pos] = j, k
+        back.append(tail_at[pos - 1] if pos else -1)
+    out = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
+
+
+def _monotone(sim: _Scores, rows: range, cols: range) -> list[Pair]:
+    """Best order-keeping pairing of a gap: maximise the summed similarity of pairs ≥ PAIR_MIN."""
+    n, m = len(rows), len(cols)
+    if not n or not m:
+        return []
+    scores = [[_gap_score(sim, i, j) for j in cols] for i in rows]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        row, prev, scores = best[i], best[i - 1], sim[i - 1]
+        row, prev, sc = best[i], best[i - 1], scores[i - 1]
         for j in range(1, m + 1):
             v = max(prev[j], row[j - 1])
-            if scores[j - 1] >= PAIR_MIN:
-                v = max(v, prev[j - 1] + scores[j - 1])
+            if sc[j - 1] >= PAIR_MIN:
+                v = max(v, prev[j - 1] + sc[j - 1])
             row[j] = v
     pairs: list[Pair] = []
     i, j = n, m
     while i > 0 and j > 0:
-        score = sim[i - 1][j - 1]
-        if score >= PAIR_MIN and abs(best[i][j] - (best[i - 1][j - 1] + score)) < 1e-9:
-            pairs.append(Pair(i - 1, j - 1, "pair", score))
+        s = scores[i - 1][j - 1]
+        if s >= PAIR_MIN and abs(best[i][j] - (best[i - 1][j - 1] + s)) < 1e-9:
+            pairs.append(Pair(rows[i - 1], cols[j - 1], "pair", s))
             i, j = i - 1, j - 1
         elif abs(best[i][j] - best[i - 1][j]) < 1e-9:
             i -= 1
         else:
             j -= 1
-    pairs.reverse()
-    return pairs
+    return pairs[::-1]
 
 
-def _container(part: str, candidates: list[tuple[int, str]]) -> int | None:
-    """The candidate whose text contains `part` (most of it), if `part` is clearly the smaller."""
-    best, best_score = None, PART_MIN
-    if len(part) < 8:
-        return None
-    for k, whole in candidates:
-        if len(part) > 0.8 * len(whole):
+def _gap_score(sim: _Scores, i: int, j: int) -> float:
+    """Similarity inside a gap: a low text score is lifted to PAIR_MIN when the titles agree."""
+    s = sim(i, j)
+    if GAP_MIN <= s < PAIR_MIN:
+        ha, hb = sim.a[i].measure.heading, sim.b[j].measure.heading
+        if ha and hb and sim.scorer(ha, hb) >= GAP_HEADING:
+            return PAIR_MIN
+    return s
+
+
+def _follow_children(
+    a: list[Item], b: list[Item], pairs: list[Pair], matched_old: set[int], matched_new: set[int]
+) -> None:
+    """A measure left unpaired whose children were paired follows them: to the parent of most of
+    their counterparts (several parents, each with two or more of them: a split or a merge)."""
+    index_old = {tuple(it.path): k for k, it in enumerate(a)}
+    index_new = {tuple(it.path): k for k, it in enumerate(b)}
+    for side in ("old", "new"):
+        mine, theirs = (a, b) if side == "old" else (b, a)
+        index_theirs = index_new if side == "old" else index_old
+        matched_mine = matched_old if side == "old" else matched_new
+        matched_theirs = matched_new if side == "old" else matched_old
+        position = {id(it.measure): k for k, it in enumerate(mine)}
+        counterpart = _counterparts(pairs, side)
+        # deepest first, so a chapter can follow groups that followed their items
+        for k in sorted(range(len(mine)), key=lambda k: -len(mine[k].path)):
+            it = mine[k]
+            if k in matched_mine or not it.measure.children or len(it.key) > HEADING_ONLY:
+                continue
+            votes: Counter[int] = Counter()
+            for child in it.measure.children:
+                for other in counterpart.get(position[id(child)], []):
+                    parent = index_theirs.get(tuple(theirs[other].path[:-1]))
+                    if parent is not None:
+                        votes[parent] += 1
+            chosen = [p for p, v in votes.most_common() if v >= 2] or [p for p, _ in votes.most_common(1)]
+            chosen = [p for p in chosen if p not in matched_theirs]
+            if not chosen:
+                continue
+            status = "pair" if len(chosen) == 1 else ("split" if side == "old" else "merged")
+            for n_piece, p in enumerate(sorted(chosen, key=lambda p: -votes[p])):
+                o, n_ = (k, p) if side == "old" else (p, k)
+                parts = sorted(chosen) if status != "pair" else []
+                pairs.append(Pair(o, n_, status, 0.0, parts=parts, main=n_piece == 0))
+                counterpart[k].append(p)
+                matched_theirs.add(p)
+            matched_mine.add(k)
+
+
+def _counterparts(pairs: list[Pair], side: str) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for p in pairs:
+        if p.old is not None and p.new is not None:
+            if side == "old":
+                out[p.old].append(p.new)
+            else:
+                out[p.new].append(p.old)
+    return out
+
+
+def _pieces(
+    a: list[Item], b: list[Item], pairs: list[Pair], matched_old: set[int], matched_new: set[int]
+) -> None:
+    """Split and merged pieces, found by containment: an unpaired new measure whose text lies mostly
+    inside an old one is a piece split off it; an unpaired old measure lying mostly inside a new one
+    was merged into it. When the container has no counterpart yet, the two are simply a pair."""
+    by_old: dict[int, Pair] = {p.old: p for p in pairs if p.old is not None and p.new is not None and p.main}
+    by_new: dict[int, Pair] = {p.new: p for p in pairs if p.old is not None and p.new is not None and p.main}
+    for j in range(len(b)):
+        if j in matched_new:
             continue
-        score = fuzz.partial_ratio(part, whole) / 100.0
-        if score >= best_score:
-            best, best_score = k, score
+        src = _container(b[j], [(i, a[i]) for i in range(len(a))])
+        if src is None:
+            continue
+        matched_new.add(j)
+        main = by_old.get(src)
+        if main is None:
+            by_old[src] = by_new[j] = Pair(src, j, "pair", 0.0)
+            pairs.append(by_old[src])
+            matched_old.add(src)
+            continue
+        parts = sorted({*(main.parts or ([main.new] if main.new is not None else [])), j})
+        main.status, main.parts = "split", parts
+        pairs.append(Pair(src, j, "split", 0.0, parts=parts, main=False))
+    for i in range(len(a)):
+        if i in matched_old:
+            continue
+        dst = _container(a[i], [(j, b[j]) for j in range(len(b))])
+        if dst is None:
+            continue
+        matched_old.add(i)
+        main = by_new.get(dst)
+        if main is None:
+            by_new[dst] = Pair(i, dst, "pair", 0.0)
+            pairs.append(by_new[dst])
+            matched_new.add(dst)
+            continue
+        parts = sorted({*(main.parts or ([main.old] if main.old is not None else [])), i})
+        main.status, main.parts = "merged", parts
+        pairs.append(Pair(i, dst, "merged", 0.0, parts=parts, main=False))
+    for p in pairs:  # every piece of one split (merge) lists all of them
+        if p.status == "split" and p.old in by_old:
+            p.parts = by_old[p.old].parts
+        elif p.status == "merged" and p.new in by_new:
+            p.parts = by_new[p.new].parts
+
+
+def _container(part: Item, candidates: list[tuple[int, Item]]) -> int | None:
+    """The candidate whose text contains most of `part`'s bigrams, if `part` is clearly the smaller."""
+    if len(part.grams) < PART_GRAMS:
+        return None
+    best, best_share = None, PART_MIN
+    for k, whole in candidates:
+        if len(part.key) > 0.8 * len(whole.key):
+            continue
+        share = len(part.grams & whole.grams) / len(part.grams)
+        if share >= best_share:
+            best, best_share = k, share
     return best
+
+
+def _order(pairs: list[Pair]) -> Callable[[Pair], tuple[float, int, int]]:
+    """New-document order; a removed measure goes after the new place of the old measure before it."""
+    new_of_old = sorted((p.old, p.new) for p in pairs if p.old is not None and p.new is not None)
+    olds = [o for o, _ in new_of_old]
+    running: list[int] = []
+    for _, n in new_of_old:
+        running.append(max(n, running[-1]) if running else n)
+
+    def key(p: Pair) -> tuple[float, int, int]:
+        if p.new is not None:
+            return (p.new, 0 if p.old is None else 1, p.old if p.old is not None else -1)
+        assert p.old is not None
+        k = bisect.bisect_left(olds, p.old)
+        return ((running[k - 1] if k else -1) + 0.5, 2, p.old)
+
+    return key

@@ -41,10 +41,12 @@ def diff(old: Document, new: Document, *, scorer: Scorer = char_ratio) -> DiffRe
     """Compare two versions of a plan."""
     al = align(old, new, scorer)
     add_terms(u.name for d in (old, new) for m in d.walk() for u in m.responsible_units)
-    measures = [_measure_change(al, p.old, p.new, p.status, p.parts) for p in al.pairs]
+    measures = [_measure_change(al, p.old, p.new, p.status, p.parts, p.main) for p in al.pairs]
     targets = _target_diff(old, new, al)
     units = _unit_diff(al)
-    counts = {k: 0 for k in ("unchanged", "modified", "added", "removed", "moved", "split", "merged")}
+    counts = {
+        k: 0 for k in ("unchanged", "renumbered", "modified", "added", "removed", "moved", "split", "merged")
+    }
     for mc in measures:
         counts[mc.status] += 1
     summary = DiffSummary(
@@ -75,7 +77,7 @@ def _doc_ref(doc: Document) -> DocRef:
 
 
 def _measure_change(
-    al: Alignment, i: int | None, j: int | None, status: str, parts: list[int]
+    al: Alignment, i: int | None, j: int | None, status: str, parts: list[int], main: bool = True
 ) -> MeasureChange:
     a = al.old[i] if i is not None else None
     b = al.new[j] if j is not None else None
@@ -85,17 +87,18 @@ def _measure_change(
         part_paths = [al.old[k].path for k in parts]
     else:
         part_paths = []
-    # a split measure is compared with all its parts, a merged one with all its sources
+    # the main row of a split measure is compared with all its parts, of a merged one with all its
+    # sources; the further pieces are listed beside it without repeating those edits
     old_text = a.measure.text if a else None
     new_text = b.measure.text if b else None
-    if status == "split":
+    if status == "split" and main:
         new_text = "\n".join(al.new[k].measure.text for k in parts)
-    elif status == "merged":
+    elif status == "merged" and main:
         old_text = "\n".join(al.old[k].measure.text for k in parts)
     similarity = char_ratio(a.key, b.key) if a and b else 0.0
     edits = (
         word_edits(old_text, new_text)
-        if old_text is not None and new_text is not None and a and b and a.key != b.key
+        if main and old_text is not None and new_text is not None and a and b and a.key != b.key
         else []
     )
     if status == "moved" and not edits:
@@ -202,9 +205,21 @@ def _target_diff(old: Document, new: Document, al: Alignment) -> TargetDiff:
         for p in al.pairs
         if p.old is not None and p.new is not None
     }
+    # candidates: targets of paired measures, or sharing a unit or a value (any other pair would need
+    # an almost identical indicator to reach TARGET_MIN); keeps large plans near-linear
+    by_key: dict[object, list[int]] = {}
+    by_path: dict[tuple[str, ...], list[int]] = {}
+    for j, (pb, y) in enumerate(news):
+        by_key.setdefault(("u", y.unit), []).append(j)
+        by_key.setdefault(("v", y.value), []).append(j)
+        by_path.setdefault(tuple(pb), []).append(j)
     scored = []
     for i, (pa, x) in enumerate(olds):
-        for j, (pb, y) in enumerate(news):
+        paired = new_of_old.get(tuple(pa)) if pa else ()
+        cands = {*by_key.get(("u", x.unit), []), *by_key.get(("v", x.value), [])}
+        cands.update(by_path.get(paired, []) if paired is not None else [])
+        for j in sorted(cands):
+            pb, y = news[j]
             s = target_similarity(x, y, new_of_old.get(tuple(pa)) == tuple(pb) or pa == pb == [])
             if s >= TARGET_MIN:
                 scored.append((s, i, j))

@@ -211,7 +211,7 @@ class QuantityTable(Model):
 
 DIFF_SCHEMA = "policydiff/diff/v1"
 
-MeasureStatus = Literal["unchanged", "modified", "added", "removed", "moved", "split", "merged"]
+MeasureStatus = Literal["unchanged", "renumbered", "modified", "added", "removed", "moved", "split", "merged"]
 
 
 class DocRef(Model):
@@ -321,7 +321,10 @@ class UnitDiff(Model):
 
 
 class DiffSummary(Model):
-    measures: dict[str, int] = Field(description="unchanged, modified, added, removed, moved, split, merged")
+    measures: dict[str, int] = Field(
+        description="unchanged, renumbered (same text, new label), modified, added, removed, moved, split, "
+        "merged; a split or merge counts each of its pieces"
+    )
     targets: dict[str, int] = Field(description="kept, changed, dropped, added")
     units: dict[str, int] = Field(description="measures whose units were dropped / added")
 

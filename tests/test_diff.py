@@ -25,7 +25,12 @@ def run(old_items: list[tuple[str, str]], new_items: list[tuple[str, str]]):
 
 
 def pairs(report) -> list[tuple[str, str | None, str | None]]:
-    return [(m.status, m.old_heading, m.new_heading) for m in report.measures if m.status != "unchanged"]
+    """Changes of text or place (a renumbered measure kept its text: it is counted on its own)."""
+    return [
+        (m.status, m.old_heading, m.new_heading)
+        for m in report.measures
+        if m.status not in ("unchanged", "renumbered")
+    ]
 
 
 def test_identical_documents_have_no_differences() -> None:
@@ -42,7 +47,8 @@ def test_inserted_measure_renumbers_the_rest_without_confusing_them() -> None:
     assert pairs(report) == [("added", None, "新增措施")]
     moved_labels = [m for m in report.measures if m.renumbered]
     assert len(moved_labels) == len(ITEMS) - 2  # （三）→（四） …, all unchanged in text
-    assert all(m.status == "unchanged" for m in moved_labels)
+    assert all(m.status == "renumbered" for m in moved_labels)
+    assert report.summary.measures["renumbered"] == len(ITEMS) - 2
 
 
 def test_deleted_measure() -> None:
@@ -64,17 +70,20 @@ def test_split_measure() -> None:
     part1 = first + rest[:mid]
     part2 = "推进居家适老化产品租赁。" + rest[mid:]
     report = run(ITEMS, [*ITEMS[:6], (heading, part1), ("推进居家适老化产品租赁", part2), *ITEMS[7:]])
-    (split,) = [m for m in report.measures if m.status == "split"]
-    assert split.old_heading == heading
-    assert [p[-1] for p in split.parts] == ["（七）", "（八）"]
+    # one row per piece, each naming all the pieces; the edits are on the first
+    pieces = [m for m in report.measures if m.status == "split"]
+    assert [(m.old_heading, m.new[-1]) for m in pieces] == [(heading, "（七）"), (heading, "（八）")]
+    assert all([p[-1] for p in m.parts] == ["（七）", "（八）"] for m in pieces)
+    assert pieces[0].edits and not pieces[1].edits
     assert report.summary.measures["added"] == 0
 
 
 def test_merged_measures() -> None:
     merged = (ITEMS[7][0], ITEMS[7][1] + ITEMS[8][1])
     report = run(ITEMS, [*ITEMS[:7], merged, *ITEMS[9:]])
-    (m,) = [m for m in report.measures if m.status == "merged"]
-    assert [p[-1] for p in m.parts] == ["（八）", "（九）"]
+    pieces = [m for m in report.measures if m.status == "merged"]
+    assert {m.old[-1] for m in pieces} == {"（八）", "（九）"} and len(pieces) == 2
+    assert all([p[-1] for p in m.parts] == ["（八）", "（九）"] for m in pieces)
     assert report.summary.measures["removed"] == 0
 
 
@@ -156,3 +165,35 @@ def test_hechuan_word_edits_read_as_phrases(hechuan) -> None:
     m = next(m for m in hechuan.measures if m.new == ["二", "（一）"])
     assert [(e.op, e.new) for e in m.edits if e.op == "insert"] == [("insert", "将其")]
     assert any(e.op == "delete" and e.sentence and "二星级以上敬老院比例达到70%" in e.old for e in m.edits)
+
+
+def test_an_inserted_article_renumbers_the_rest_and_they_read_as_renumbered() -> None:
+    old = "一、总则\n第一条 为了加强管理，制定本办法。\n第二条 区交通委负责道路养护的监督管理。\n第三条 养护资金应当专款专用。\n"
+    new = (
+        "一、总则\n第一条 为了加强管理，制定本办法。\n第二条 各镇人民政府负责本辖区道路的日常巡查。\n"
+        "第三条 区交通委负责道路养护的监督管理。\n第四条 养护资金应当专款专用。\n"
+    )
+    report = diff(parse_text(old, doc_id="old"), parse_text(new, doc_id="new"))
+    rows = [(m.status, m.old[-1] if m.old else None, m.new[-1] if m.new else None) for m in report.measures]
+    assert ("renumbered", "第二条", "第三条") in rows and ("renumbered", "第三条", "第四条") in rows
+    assert ("added", None, "第二条") in rows
+    assert report.summary.measures["renumbered"] == 2
+
+
+def test_a_group_with_only_a_title_follows_its_children_to_a_new_chapter() -> None:
+    items = "（一）建立养老服务综合评估制度，每年开展一次全面评估。\n（二）完善社区养老服务设施布局，推动街道养老服务中心全覆盖。\n"
+    old = f"一、主要内容\n{items}"
+    new = f"一、完善养老服务体系\n{items}"
+    report = diff(parse_text(old, doc_id="old"), parse_text(new, doc_id="new"))
+    top = next(m for m in report.measures if m.old == ["一"])
+    assert top.new == ["一"] and top.status == "modified"
+
+
+def test_a_measure_that_lies_inside_a_new_one_was_merged_into_it() -> None:
+    a = "建立养老服务综合评估制度，每年开展一次全面评估，评估结果向社会公开。"
+    b = "完善社区养老服务设施布局，推动街道养老服务中心全覆盖，提升服务能力。"
+    old = f"一、任务\n（一）{a}\n（二）{b}\n"
+    new = f"一、任务\n（一）{a}{b}\n"
+    report = diff(parse_text(old, doc_id="old"), parse_text(new, doc_id="new"))
+    merged = [(m.old, m.new) for m in report.measures if m.status == "merged"]
+    assert sorted(merged) == [(["一", "（一）"], ["一", "（一）"]), (["一", "（二）"], ["一", "（一）"])]

@@ -40,7 +40,7 @@ LABELS = {
     },
 }  # fmt: skip
 
-_ORDER = ("modified", "added", "removed", "moved", "split", "merged")
+_ORDER = ("modified", "renumbered", "added", "removed", "moved", "split", "merged")
 
 
 def _path(p: list[str] | None) -> str:
@@ -153,7 +153,7 @@ def _measure_head(m: MeasureChange, L: dict[str, str]) -> RichText:
     info = f"  [{L[m.status]}"
     if m.old and m.new:
         info += f" {m.similarity:.2f}"
-    if m.renumbered and m.status not in ("moved",):
+    if m.renumbered and m.status not in ("moved", "renumbered"):
         info += f", {L['renumbered']}"
     if m.parts:
         info += f", {L['parts']}: " + "; ".join(_path(p) for p in m.parts)

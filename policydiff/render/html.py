@@ -34,7 +34,7 @@ tr.changed td.new-value { color: #9a6700; font-weight: bold; }
 .label { color: var(--muted); font-size: .85em; }
 .badge { display: inline-block; padding: 0 .5em; border-radius: 1em; font-size: .8em; color: #fff; background: #6e7781; }
 .badge.modified { background: #9a6700; } .badge.added { background: var(--ins); } .badge.removed { background: var(--del); }
-.badge.moved, .badge.split, .badge.merged { background: var(--move); } .badge.unchanged { background: #8c959f; }
+.badge.moved, .badge.split, .badge.merged, .badge.renumbered { background: var(--move); } .badge.unchanged { background: #8c959f; }
 .renumbered { display: block; font-size: .75em; color: var(--move); }
 del { color: var(--del); text-decoration: line-through; background: #ffebe9; }
 ins { color: var(--ins); text-decoration: underline; background: #dafbe1; }
@@ -182,7 +182,7 @@ def _pairs_section(report: DiffReport, L: dict[str, str]) -> str:
         badge = f"<span class='badge {m.status}'>{escape(L[m.status])}</span>"
         if m.old and m.new:
             badge += f"<br><span class='label'>{m.similarity:.2f}</span>"
-        if m.renumbered:
+        if m.renumbered and m.status != "renumbered":
             badge += f"<span class='renumbered'>{escape(L['renumbered'])}</span>"
         if m.parts:
             badge += "<span class='renumbered'>" + escape("; ".join("/".join(p) for p in m.parts)) + "</span>"
