@@ -17,10 +17,11 @@ import policydiff
 from policydiff import corpus
 from policydiff.compare import MIN_SCORE
 from policydiff.errors import NoStructureError, PolicyDiffError
+from policydiff.models import DiffReport, QuantityRow, TargetDiff, UnitDiff
 from policydiff.quantities import quantity_table
-from policydiff.read import read_path
-from policydiff.render import plain, to_csv, to_json, to_yaml
-from policydiff.render.compare import compare_markdown, compare_renderable, indicator_rows
+from policydiff.read import MAX_BYTES, read_path
+from policydiff.render import measure_rows, plain, to_csv, to_json, to_jsonl, to_yaml
+from policydiff.render.compare import INDICATOR_COLUMNS, compare_markdown, compare_renderable, indicator_rows
 from policydiff.render.diff import diff_markdown, diff_renderable
 from policydiff.render.docx import compare_docx, diff_docx
 from policydiff.render.html import compare_html, diff_html
@@ -41,6 +42,7 @@ class ParseFormat(StrEnum):
     tree = "tree"
     yaml = "yaml"
     json = "json"
+    jsonl = "jsonl"
 
 
 app = typer.Typer(
@@ -53,6 +55,8 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    # plain help, like git's: the rich panels of typer show every flag as "--facts <bool>"
+    rich_markup_mode=None,
 )
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -84,9 +88,19 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(ExitStatus.ERROR)
 
 
+_inputs: list[Path] = []  # files read by this command: -o never overwrites one of them
+
+
 def _plan(ref: str) -> policydiff.Document:
-    """Parse a plan for a command; text without numbered measures is a user error here."""
-    doc = policydiff.parse(ref)
+    """Parse a plan for a command (a path, a corpus id, or - for standard input); text without
+    numbered measures is a user error here."""
+    if ref == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        doc = policydiff.parse_bytes(data, doc_id="stdin")
+    else:
+        path, _ = corpus.resolve(ref)
+        _inputs.append(path)
+        doc = policydiff.parse(ref)
     if not doc.measures:
         raise NoStructureError(
             f"{ref}: no numbered measures found (一、 （一） 1. （1） 一是 …); is this a plan? "
@@ -99,17 +113,43 @@ def _write(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"{out}: cannot write ({exc.strerror or exc})")
+    _write_bytes(text.encode("utf-8"), out)
 
 
 def _write_bytes(data: bytes, out: Path) -> None:
+    """Write -o atomically (a temporary file beside it, then a rename): a full disk or a kill never
+    leaves a half-written report, and an input file is never overwritten."""
+    if any(out.exists() and out.resolve() == p.resolve() for p in _inputs):
+        _fail(f"{out}: is an input of this command; choose another output file")
+    tmp = out.with_name(f".{out.name}.policydiff-tmp")
     try:
-        out.write_bytes(data)
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         _fail(f"{out}: cannot write ({exc.strerror or exc})")
+
+
+# -o report.docx without --format means --format docx; a format that contradicts the name is an error
+_SUFFIX_FORMAT = {
+    ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".md": "markdown",
+    ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx", ".csv": "csv",
+    ".txt": "text",
+}  # fmt: skip
+
+
+def _format(given: str | None, out: Path | None, allowed: list[str], default: str) -> str:
+    """The output format: as given, else from the -o file's extension, else the default."""
+    implied = _SUFFIX_FORMAT.get(out.suffix.lower()) if out is not None else None
+    if implied == "text":  # .txt suits any text format; alone it means the terminal view
+        implied = None if given is not None else default
+    if given is not None:
+        if implied is not None and implied in allowed and implied != given:
+            _fail(f"--format {given} but -o {out} looks like {implied}; make them agree")
+        return given
+    if implied is not None and implied in allowed:
+        return implied
+    return default
 
 
 def _export(renderable: object) -> str:
@@ -119,38 +159,52 @@ def _export(renderable: object) -> str:
     return console.export_text()
 
 
-def _console() -> Console:
+def _console(force: bool = False) -> Console:
     # rich turns colour off by itself when not a terminal (and honours NO_COLOR); piped output gets a
     # fixed wide width so that tables are not cut to 80 columns
     tty = sys.stdout.isatty()
-    return Console(highlight=False, soft_wrap=False, width=None if tty else 160)
+    return Console(highlight=False, soft_wrap=False, width=None if tty else 160, force_terminal=force or None)
+
+
+_OUT = typer.Option(
+    "--output", "-o", help="Write to this file instead of stdout (the format follows its extension)."
+)
 
 
 @app.command()
 def parse(
-    file: Annotated[str, typer.Argument(help="Plan file (.txt, UTF-8 or GB18030) or corpus id.")],
-    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="tree (terminal), yaml or json.")] = (
-        ParseFormat.tree
-    ),
-    out: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    file: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="Plan file (.txt .html .docx .pdf), corpus id, or - for stdin."),
+    ],
+    fmt: Annotated[
+        ParseFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="tree (terminal), yaml, json, or jsonl (one measure a line). Default: tree.",
+        ),
     ] = None,
+    out: Annotated[Path | None, _OUT] = None,
 ) -> None:
     """Parse a plan into its tree of numbered measures.
 
     Example: policydiff parse hechuan-2025-draft --format yaml -o draft.yaml
     """
+    chosen = _format(fmt.value if fmt else None, out, [f.value for f in ParseFormat], "tree")
     try:
         doc = _plan(file)
     except PolicyDiffError as exc:
         _fail(str(exc))
-    if fmt is ParseFormat.tree:
+    if chosen == "tree":
         if out is not None:
             _write(_export(document_tree(doc)), out)
         else:
             _console().print(document_tree(doc))
-    elif fmt is ParseFormat.yaml:
+    elif chosen == "yaml":
         _write(to_yaml(doc), out)
+    elif chosen == "jsonl":
+        _write(to_jsonl(measure_rows(doc)), out)
     else:
         _write(to_json(doc), out)
 
@@ -175,23 +229,46 @@ class Lang(StrEnum):
     zh = "zh"
 
 
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @app.command("diff")
 def diff_cmd(
-    old: Annotated[str, typer.Argument(help="The earlier version (e.g. the 征求意见稿): file or corpus id.")],
-    new: Annotated[str, typer.Argument(help="The later version (e.g. the issued plan): file or corpus id.")],
-    fmt: Annotated[
-        DiffFormat,
-        typer.Option(
-            "--format", "-f", help="text, yaml, json, markdown, html (新旧对照表) or docx (needs -o)."
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD", help="The earlier version (e.g. the 征求意见稿): file, corpus id or -."
         ),
-    ] = DiffFormat.text,
-    out: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(metavar="NEW", help="The later version (e.g. the issued plan): file or corpus id."),
+    ],
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, yaml, json, markdown, html (新旧对照表) or docx (needs -o). Default: text, or what -o's "
+            "extension says.",
+        ),
     ] = None,
+    out: Annotated[Path | None, _OUT] = None,
     only: Annotated[
         Section | None, typer.Option("--only", help="Show one section: targets, units or measures.")
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Labels in English (en) or Chinese (zh).")] = Lang.en,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="auto: colours on a terminal unless NO_COLOR is set; never: deletions as [-…-] and "
+            "insertions as {+…+} (as git --word-diff); always: colours even when piped.",
+        ),
+    ] = Color.auto,
 ) -> None:
     """Diff a draft against its final version: targets dropped or changed, units, word-level edits.
 
@@ -199,7 +276,8 @@ def diff_cmd(
 
     Example: policydiff diff hechuan-2025-draft hechuan-2025-final --only targets
     """
-    if fmt is DiffFormat.docx and out is None:
+    chosen = _format(fmt.value if fmt else None, out, [f.value for f in DiffFormat], "text")
+    if chosen == "docx" and out is None:
         _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 对照表.docx")
     try:
         report = policydiff.diff(_plan(old), _plan(new))
@@ -207,24 +285,43 @@ def diff_cmd(
         _fail(str(exc))
     section = only.value if only else None
     exclude = {"measures", "targets", "units"} - {section} if section else None
-    if fmt is DiffFormat.yaml:
+    shown = _only(report, section)
+    if chosen == "yaml":
         _write(to_yaml(report, exclude), out)
-    elif fmt is DiffFormat.json:
+    elif chosen == "json":
         _write(to_json(report, exclude), out)
-    elif fmt is DiffFormat.markdown:
+    elif chosen == "markdown":
         _write(diff_markdown(report, lang=lang.value, only=section), out)
-    elif fmt is DiffFormat.html:
-        _write(diff_html(report, lang=lang.value), out)
-    elif fmt is DiffFormat.docx:
+    elif chosen == "html":
+        _write(diff_html(shown, lang=lang.value), out)
+    elif chosen == "docx":
         assert out is not None
-        _write_bytes(diff_docx(report, lang=lang.value), out)
+        _write_bytes(diff_docx(shown, lang=lang.value), out)
     elif out is not None:
         _write(_export(diff_renderable(report, lang=lang.value, color=False, only=section)), out)
     else:
-        console = _console()
-        color = console.color_system is not None
-        console.print(diff_renderable(report, lang=lang.value, color=color, only=section))
+        console = _console(force=color is Color.always)
+        # colours only when the terminal shows them; otherwise the [-…-] {+…+} markers carry the edits
+        colored = color is not Color.never and console.color_system is not None and not console.no_color
+        console.print(diff_renderable(report, lang=lang.value, color=colored, only=section))
     raise typer.Exit(ExitStatus.DIFFERENCES if report.has_differences else ExitStatus.OK)
+
+
+# targets CSV: where the row is from first, then the quantity
+QUANTITY_COLUMNS = [
+    "doc",
+    "path",
+    "kind",
+    *(f for f in QuantityRow.model_fields if f not in ("doc", "path", "kind")),
+]
+
+
+def _only(report: DiffReport, section: str | None) -> DiffReport:
+    """The report with every section but one emptied (--only for the HTML and Word reports)."""
+    if section is None:
+        return report
+    empty: dict[str, object] = {"measures": [], "targets": TargetDiff(), "units": UnitDiff()}
+    return report.model_copy(update={k: v for k, v in empty.items() if k != section})
 
 
 class CompareFormat(StrEnum):
@@ -239,14 +336,19 @@ class CompareFormat(StrEnum):
 
 @app.command("compare")
 def compare_cmd(
-    reference: Annotated[str, typer.Argument(help="The reference plan (file or corpus id).")],
-    others: Annotated[list[str], typer.Argument(help="Plans to compare it with.")],
+    reference: Annotated[
+        str, typer.Argument(metavar="REFERENCE", help="The reference plan (file or corpus id).")
+    ],
+    others: Annotated[list[str], typer.Argument(metavar="OTHER...", help="Plans to compare it with.")],
     fmt: Annotated[
-        CompareFormat, typer.Option("--format", "-f", help="text, yaml, json, markdown or csv.")
-    ] = (CompareFormat.text),
-    out: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        CompareFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, yaml, json, markdown, csv, html or docx. Default: text, or -o's extension.",
+        ),
     ] = None,
+    out: Annotated[Path | None, _OUT] = None,
     min_score: Annotated[
         float,
         typer.Option("--min-score", min=0.0, max=1.0, help="Below this score a measure has no counterpart."),
@@ -259,7 +361,8 @@ def compare_cmd(
 
     Example: policydiff compare hechuan-2025-final wuxi-2022 chongqing-mca-2025-reply city-2022-yilaoyixiao
     """
-    if fmt is CompareFormat.docx and out is None:
+    chosen = _format(fmt.value if fmt else None, out, [f.value for f in CompareFormat], "text")
+    if chosen == "docx" and out is None:
         _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 比较.docx")
     try:
         ref = _plan(reference)
@@ -267,17 +370,17 @@ def compare_cmd(
     except PolicyDiffError as exc:
         _fail(str(exc))
     report = policydiff.compare(ref, rest, min_score=min_score)
-    if fmt is CompareFormat.yaml:
+    if chosen == "yaml":
         _write(to_yaml(report), out)
-    elif fmt is CompareFormat.json:
+    elif chosen == "json":
         _write(to_json(report), out)
-    elif fmt is CompareFormat.markdown:
+    elif chosen == "markdown":
         _write(compare_markdown(report, lang=lang.value), out)
-    elif fmt is CompareFormat.csv:
-        _write(to_csv(indicator_rows(report)), out)
-    elif fmt is CompareFormat.html:
+    elif chosen == "csv":
+        _write(to_csv(indicator_rows(report), INDICATOR_COLUMNS), out)
+    elif chosen == "html":
         _write(compare_html(report, lang=lang.value), out)
-    elif fmt is CompareFormat.docx:
+    elif chosen == "docx":
         assert out is not None
         _write_bytes(compare_docx(report, lang=lang.value), out)
     elif out is not None:
@@ -290,21 +393,27 @@ class TableFormat(StrEnum):
     table = "table"
     yaml = "yaml"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
 
 
 @app.command()
 def targets(
-    files: Annotated[list[str], typer.Argument(help="Plan files or corpus ids.")],
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, yaml, json or csv.")] = (
-        TableFormat.table
-    ),
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE...", help="Plan files, corpus ids, or - for stdin.")
+    ],
+    fmt: Annotated[
+        TableFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, yaml, json, jsonl (one row a line) or csv. Default: table, or -o's extension.",
+        ),
+    ] = None,
     facts: Annotated[
         bool, typer.Option("--facts", help="Also list facts (baseline and achieved figures).")
     ] = False,
-    out: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
+    out: Annotated[Path | None, _OUT] = None,
 ) -> None:
     """List the quantitative targets of one or more plans, one row each.
 
@@ -315,13 +424,16 @@ def targets(
         docs = [_plan(f) for f in files]
     except PolicyDiffError as exc:
         _fail(str(exc))
+    chosen = _format(fmt.value if fmt else None, out, [f.value for f in TableFormat], "table")
     table = quantity_table(docs, facts=facts)
-    if fmt is TableFormat.yaml:
+    if chosen == "yaml":
         _write(to_yaml(table), out)
-    elif fmt is TableFormat.json:
+    elif chosen == "json":
         _write(to_json(table), out)
-    elif fmt is TableFormat.csv:
-        _write(to_csv([{"doc": r.doc, "path": r.path, "kind": r.kind, **plain(r)} for r in table.rows]), out)
+    elif chosen == "jsonl":
+        _write(to_jsonl([plain(r) for r in table.rows]), out)
+    elif chosen == "csv":
+        _write(to_csv([plain(r) for r in table.rows], QUANTITY_COLUMNS), out)
     elif out is not None:
         _write(_export(render_quantities(table, show_doc=len(docs) > 1)), out)
     else:

@@ -171,7 +171,7 @@ def test_compare_text_yaml_csv(tmp_path: Path) -> None:
     assert [d["id"] for d in data["documents"]] == ["hechuan-2025-final", *args[2:]]
     out = tmp_path / "i.csv"
     assert runner.invoke(app, [*args, "-f", "csv", "-o", str(out)]).exit_code == 0
-    assert out.read_bytes().startswith(b"\xef\xbb\xbfindicator,doc,level")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfgroup,flags,doc,level")
     md = runner.invoke(app, [*args, "-f", "markdown", "--lang", "zh"]).stdout
     assert "## 共同指标" in md
     assert runner.invoke(app, ["compare", "wuxi-2022"]).exit_code == ExitStatus.ERROR  # needs another plan
@@ -201,3 +201,76 @@ def test_every_command_refuses_text_without_measures(tmp_path: Path) -> None:
     ):
         result = runner.invoke(app, args)
         assert result.exit_code == ExitStatus.ERROR and "no numbered measures" in result.stderr
+
+
+def test_edits_are_marked_when_colours_are_off() -> None:
+    # NO_COLOR on a terminal (forced here) and --color never both show git's word-diff markers
+    for extra, env in ((["--color", "always"], {"NO_COLOR": "1"}), (["--color", "never"], {})):
+        result = runner.invoke(app, ["diff", "hechuan-2025-draft", "hechuan-2025-final", *extra], env=env)
+        assert result.exit_code == ExitStatus.DIFFERENCES
+        assert "[-" in result.stdout and "-]" in result.stdout and "{+" in result.stdout
+        assert "\x1b[9m" not in result.stdout  # no strike-through as the only sign of a deletion
+
+
+def test_targets_csv_has_its_header_when_there_are_no_targets(tmp_path: Path) -> None:
+    f = tmp_path / "plan.txt"
+    f.write_text("一、总体要求\n（一）推进数字化建设。略。\n", encoding="utf-8")
+    result = runner.invoke(app, ["targets", str(f), "-f", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("\ufeffdoc,path,kind,year,indicator")
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralized(tmp_path: Path) -> None:
+    f = tmp_path / "=HYPERLINK.txt"
+    f.write_text("一、目标\n（一）=SUM(A1)养老床位达到800张。\n", encoding="utf-8")
+    result = runner.invoke(app, ["targets", str(f), "-f", "csv"])
+    rows = list(__import__("csv").DictReader(result.stdout.lstrip("\ufeff").splitlines()))
+    assert rows[0]["doc"] == "'=HYPERLINK"
+    assert rows[0]["indicator"].startswith("'=") and rows[0]["value"] == "800.0"
+
+
+def test_output_format_follows_the_file_name_and_disagreement_is_an_error(tmp_path: Path) -> None:
+    out = tmp_path / "report.docx"
+    args = ["diff", "hechuan-2025-draft", "hechuan-2025-final"]
+    assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == ExitStatus.DIFFERENCES
+    assert out.read_bytes()[:2] == b"PK"  # a Word file, not text
+    clash = runner.invoke(app, [*args, "-f", "yaml", "-o", str(tmp_path / "r.json")])
+    assert clash.exit_code == ExitStatus.ERROR and "make them agree" in clash.stderr
+
+
+def test_only_is_honoured_by_the_html_report() -> None:
+    args = ["diff", "hechuan-2025-draft", "hechuan-2025-final", "-f", "html"]
+    full = runner.invoke(app, args).stdout
+    targets_only = runner.invoke(app, [*args, "--only", "targets"]).stdout
+    assert "提升照护服务质量" in full and "提升照护服务质量" not in targets_only  # a measure's words
+    assert "护理型床位占比" in targets_only
+
+
+def test_json_lines_for_measures_and_targets() -> None:
+    lines = runner.invoke(app, ["parse", "wuxi-2022", "-f", "jsonl"]).stdout.splitlines()
+    rows = [json.loads(x) for x in lines]
+    assert len(rows) == 43 and "children" not in rows[0]
+    assert rows[1]["parent"] == rows[1]["path"][:-1]
+    tlines = runner.invoke(app, ["targets", "wuxi-2022", "-f", "jsonl"]).stdout.splitlines()
+    assert len(tlines) == 10 and json.loads(tlines[0])["doc"] == "wuxi-2022"
+
+
+def test_a_plan_from_standard_input() -> None:
+    result = runner.invoke(app, ["parse", "-", "-f", "json"], input="一、任务\n（一）建设中心。\n".encode())
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["measures"][0]["children"][0]["heading"] == "建设中心"
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
+    f = tmp_path / "plan.txt"
+    f.write_text("一、任务\n（一）建设中心。\n", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(f), "-f", "yaml", "-o", str(f)])
+    assert result.exit_code == ExitStatus.ERROR and "is an input" in result.stderr
+    assert f.read_text(encoding="utf-8") == "一、任务\n（一）建设中心。\n"
+
+
+def test_version_and_short_help() -> None:
+    import policydiff
+
+    assert runner.invoke(app, ["--version"]).stdout.strip() == f"policydiff {policydiff.__version__}"
+    assert "Usage:" in runner.invoke(app, ["diff", "-h"]).stdout

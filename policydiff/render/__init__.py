@@ -37,20 +37,47 @@ def to_json(model: BaseModel, exclude: set[str] | None = None) -> str:
     return json.dumps(plain(model, exclude), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(rows: list[dict[str, Any]]) -> str:
-    """CSV that Excel and WPS open with Chinese intact: UTF-8 with a BOM, CRLF line ends."""
+def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """CSV that Excel and WPS open with Chinese intact: UTF-8 with a BOM, CRLF line ends, the header
+    row always (also with no rows). Text cells that a spreadsheet would run as a formula are
+    neutralized as OWASP recommends: a leading ' before = + - @ tab or CR (full-width ＝＋－＠ too)."""
     import csv
     import io
 
     buf = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {k: "/".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()}
-            )
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     return "\ufeff" + buf.getvalue()
+
+
+_FORMULA = tuple("=+-@\t\r＝＋－＠")
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, list):
+        v = "/".join(str(x) for x in v)
+    if v is None:
+        return ""
+    if isinstance(v, str) and v.startswith(_FORMULA):
+        return "'" + v
+    return v
+
+
+def to_jsonl(rows: list[dict[str, Any]]) -> str:
+    """JSON Lines: one object a line, UTF-8 as written."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def measure_rows(doc: Any) -> list[dict[str, Any]]:
+    """One flat row per measure (plan and attachments), children left out: `parse --format jsonl`."""
+    out = []
+    for m in doc.walk_all():
+        row = {"doc": doc.document.id, **m.model_dump(mode="json", exclude={"children"})}
+        row["parent"] = m.path[:-1] or None
+        out.append(row)
+    return out
 
 
 def md_table(header: list[str], rows: list[list[str]]) -> list[str]:

@@ -104,8 +104,16 @@ def compare_markdown(report: CompareReport, *, lang: str = "en") -> str:
     return "\n".join(out)
 
 
+INDICATOR_COLUMNS = [
+    "group", "flags", "doc", "level", "path", "kind", "year", "comparator", "value", "unit", "indicator", "text",
+]  # fmt: skip
+
+
 def indicator_rows(report: CompareReport) -> list[dict[str, Any]]:
-    """One CSV row per indicator value."""
+    """One CSV row per indicator value: its group (the shared indicator) and the group's flags first,
+    then the value with the indicator as this document writes it."""
     return [
-        {"indicator": g.indicator, **v.model_dump(mode="json")} for g in report.indicators for v in g.values
+        {"group": g.indicator, "flags": "; ".join(g.flags), **v.model_dump(mode="json")}
+        for g in report.indicators
+        for v in g.values
     ]
