@@ -145,3 +145,21 @@ def test_word_report_converts_to_pdf_with_libreoffice(hechuan, tmp_path: Path) -
     with pdfplumber.open(pdf) as doc:
         text = "".join(page.extract_text() or "" for page in doc.pages)
     assert "全区养老服务床位数" in text and "新旧对照表" in text
+
+
+def test_word_report_is_a4_chinese_with_repeated_headers_and_survives_control_characters() -> None:
+    import io
+
+    import docx
+
+    from policydiff import diff, parse_text
+    from policydiff.render.docx import diff_docx
+
+    old = parse_text("一、任务\n（一）建设中心\x0c。养老床位达到800张。\n", doc_id="old")
+    new = parse_text("一、任务\n（一）建设中心\x00。养老床位达到900张。\n", doc_id="new")
+    d = docx.Document(io.BytesIO(diff_docx(diff(old, new), lang="zh")))
+    section = d.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
+    xml = d.styles["Normal"].element.xml
+    assert 'w:eastAsia="zh-CN"' in xml
+    assert all("tblHeader" in t.rows[0]._tr.xml for t in d.tables)

@@ -4,7 +4,8 @@ through and insertions underlined. Fonts are set for East Asian text too, so Wor
 from __future__ import annotations
 
 import io
-from typing import Any
+import re
+from typing import Any, TypeVar
 
 from ..models import CompareReport, DiffReport, MeasureChange
 from .compare import LABELS as COMPARE_LABELS
@@ -22,13 +23,15 @@ _BLUE = (0x1A, 0x56, 0xA6)
 def _document() -> Any:
     import docx
     from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm, Mm, Pt
 
     document = docx.Document()
     section = document.sections[0]
+    # A4 landscape (python-docx's template is US Letter), as Chinese offices print
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = Mm(297), Mm(210)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.8))
     for style_name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Table Grid"):
@@ -39,6 +42,13 @@ def _document() -> Any:
         style.font.name = _FONT
         rpr = style.element.get_or_add_rPr()
         rpr.get_or_add_rFonts().set(qn("w:eastAsia"), _FONT)
+        # text tagged zh-CN, so LibreOffice and Word pick Chinese (not Japanese) glyph variants
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
     document.styles["Normal"].font.size = Pt(10.5)
     return document
 
@@ -67,6 +77,7 @@ def _table(document, header: list[str], rows: list[list[str]], shares: list[floa
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
+    _repeat_header(table.rows[0])
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
@@ -76,9 +87,39 @@ def _table(document, header: list[str], rows: list[list[str]], shares: list[floa
     return table
 
 
+def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
+    """The header row repeats at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+
+
+# characters XML 1.0 cannot carry (NUL, form feed, vertical tab …): shown as U+FFFD, never a crash
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_M = TypeVar("_M", DiffReport, CompareReport)
+
+
+def _xml_safe(report: _M) -> _M:
+    def scrub(v: Any) -> Any:
+        if isinstance(v, str):
+            return _NOT_XML.sub("\ufffd", v)
+        if isinstance(v, list):
+            return [scrub(x) for x in v]
+        if isinstance(v, dict):
+            return {k: scrub(x) for k, x in v.items()}
+        return v
+
+    return type(report).model_validate(scrub(report.model_dump(by_alias=True)))
+
+
 def diff_docx(report: DiffReport, *, lang: str = "en") -> bytes:
     from docx.shared import RGBColor
 
+    report = _xml_safe(report)
     L = DIFF_LABELS[lang]
     document = _document()
     document.add_heading(f"{report.old.id} → {report.new.id}", level=1)
@@ -187,6 +228,7 @@ def _side(cell, m: MeasureChange, *, old: bool, colors, L: dict[str, str]) -> No
 
 
 def compare_docx(report: CompareReport, *, lang: str = "en") -> bytes:
+    report = _xml_safe(report)
     L = COMPARE_LABELS[lang]
     document = _document()
     others = [d.id for d in report.documents[1:]]
