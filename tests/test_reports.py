@@ -163,3 +163,19 @@ def test_word_report_is_a4_chinese_with_repeated_headers_and_survives_control_ch
     xml = d.styles["Normal"].element.xml
     assert 'w:eastAsia="zh-CN"' in xml
     assert all("tblHeader" in t.rows[0]._tr.xml for t in d.tables)
+
+
+_PAGE_WIDTH = """<script>
+const out = document.createElement('pre'); out.id = 'width';
+out.textContent = JSON.stringify([document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+document.body.appendChild(out);
+</script>"""
+
+
+def test_hechuan_report_on_a_phone_never_runs_off_the_page(hechuan, tmp_path: Path) -> None:
+    page = diff_html(hechuan).replace("</body>", _PAGE_WIDTH + "</body>")
+    proc = _browser(tmp_path, page, "--window-size=390,900", "--virtual-time-budget=3000", "--dump-dom")
+    m = re.search(r'<pre id="width">\[(\d+),(\d+)\]</pre>', proc.stdout)
+    assert m, proc.stderr[-2000:]
+    scroll, client = int(m.group(1)), int(m.group(2))
+    assert scroll <= client  # wide tables scroll inside themselves; the page does not

@@ -45,6 +45,19 @@ details > summary { cursor: pointer; } details .sides { display: grid; grid-temp
 td.empty { color: #8c959f; text-align: center; }
 tr.flagged td { background: #fff8c5; }
 .flag { color: #9a6700; }
+@media (max-width: 640px) {
+  /* a phone: the page never runs off the right edge; wide tables scroll inside themselves, cells keep
+     a readable width, and the 对照表 stacks old above new */
+  body { margin: 12px auto; padding: 0 10px; }
+  table { display: block; overflow-x: auto; table-layout: auto; }
+  th, td { min-width: 7em; } th { white-space: nowrap; }
+  col { width: auto !important; }
+  table.pairs, table.pairs tbody, table.pairs tr, table.pairs td { display: block; width: 100%; min-width: 0; }
+  table.pairs thead, table.pairs colgroup { display: none; }
+  table.pairs tr { border: 1px solid var(--line); margin: 0 0 .8em; }
+  table.pairs td { border: none; border-top: 1px solid var(--line); }
+  details .sides { grid-template-columns: 1fr; }
+}
 @media print {
   body { max-width: none; margin: 0; font-size: 10.5pt; }
   section { break-before: page; } section:first-of-type { break-before: auto; }
