@@ -274,3 +274,12 @@ def test_version_and_short_help() -> None:
 
     assert runner.invoke(app, ["--version"]).stdout.strip() == f"policydiff {policydiff.__version__}"
     assert "Usage:" in runner.invoke(app, ["diff", "-h"]).stdout
+
+
+def test_lang_zh_uses_chinese_order_punctuation_and_labels() -> None:
+    result = runner.invoke(app, ["diff", "hechuan-2025-draft", "hechuan-2025-final", "--lang", "zh"])
+    assert "措施：修改 23，" in result.stdout and "（未变 3）" in result.stdout
+    page = runner.invoke(
+        app, ["diff", "hechuan-2025-draft", "hechuan-2025-final", "--lang", "zh", "-f", "html"]
+    ).stdout
+    assert "<th>发文机关</th>" in page and "<td>征求意见稿</td>" in page and "<th>issuer</th>" not in page

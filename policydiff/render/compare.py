@@ -19,12 +19,14 @@ LABELS = {
         "indicators": "Shared indicators", "doc": "document", "level": "level", "kind": "kind",
         "year": "year", "value": "value", "quote": "quote", "flag": "flag", "none": "no counterpart",
         "unmatched": "without counterpart", "min_score": "counterparts score at least",
+        "id": "id", "title": "title", "jurisdiction": "jurisdiction",
     },
     "zh": {
         "coverage": "覆盖情况", "matched": "条末级措施在其他方案中有对应", "matrix": "参照方案措施及其最相近的对应措施",
         "measure": "措施", "indicators": "共同指标", "doc": "文件", "level": "层级", "kind": "类型",
         "year": "年份", "value": "数值", "quote": "原文", "flag": "提示", "none": "无对应",
         "unmatched": "无对应措施", "min_score": "对应得分不低于",
+        "id": "标识", "title": "标题", "jurisdiction": "行政区",
     },
 }  # fmt: skip
 

@@ -25,6 +25,8 @@ LABELS = {
         "renumbered": "renumbered", "softened": "softened", "sentence": "sentence",
         "still": "still named without the number", "none": "none", "parts": "parts",
         "text_old": "征求意见稿 / old", "text_new": "正式稿 / new", "status": "status", "line": "line",
+        "id": "id", "title": "title", "issuer": "issuer", "number": "number", "date": "date",
+        "doc_status": "status", "draft": "draft", "final": "final", "reply": "reply", "unknown": "unknown",
     },
     "zh": {
         "unchanged": "未变", "modified": "修改", "added": "新增", "removed": "删除", "moved": "移动",
@@ -36,7 +38,8 @@ LABELS = {
         "folded": "条未变措施未列出", "units_from": "条措施删去责任单位", "units_to": "条措施增加责任单位",
         "renumbered": "序号变化", "softened": "弱化", "sentence": "整句", "still": "仍提及但无数值",
         "none": "无", "parts": "拆分/合并", "text_old": "征求意见稿", "text_new": "正式稿", "status": "变化",
-        "line": "行",
+        "line": "行", "id": "标识", "title": "标题", "issuer": "发文机关", "number": "文号", "date": "日期",
+        "doc_status": "状态", "draft": "征求意见稿", "final": "正式稿", "reply": "答复", "unknown": "未知",
     },
 }  # fmt: skip
 
@@ -57,6 +60,15 @@ def _value(t: TargetRef | None) -> str:
 def summary_lines(report: DiffReport, lang: str = "en") -> list[str]:
     L = LABELS[lang]
     s = report.summary
+    if lang == "zh":  # 措施：修改 23，新增 0 …（未变 3）— Chinese order and punctuation
+        measures = "，".join(f"{L[k]} {s.measures[k]}" for k in _ORDER)
+        targets = "，".join(f"{L[k]} {s.targets[k]}" for k in ("dropped", "changed", "kept", "added"))
+        units = f"删去责任单位的措施 {s.units['dropped']} 条，增加责任单位的措施 {s.units['added']} 条"
+        return [
+            f"{L['measures']}：{measures}（{L['unchanged']} {s.measures['unchanged']}）",
+            f"{L['targets']}：{targets}",
+            f"{L['units']}：{units}",
+        ]
     measures = ", ".join(f"{s.measures[k]} {L[k]}" for k in _ORDER)
     targets = ", ".join(f"{s.targets[k]} {L[k]}" for k in ("dropped", "changed", "kept", "added"))
     units = f"{s.units['dropped']} {L['units_from']}, {s.units['added']} {L['units_to']}"

@@ -127,11 +127,11 @@ def diff_docx(report: DiffReport, *, lang: str = "en") -> bytes:
         document,
         ["", L["text_old"], L["text_new"]],
         [
-            ["title", report.old.title or "—", report.new.title or "—"],
-            ["issuer", report.old.issuer or "—", report.new.issuer or "—"],
-            ["number", report.old.doc_number or "—", report.new.doc_number or "—"],
-            ["date", report.old.date or "—", report.new.date or "—"],
-            ["status", report.old.status, report.new.status],
+            [L["title"], report.old.title or "—", report.new.title or "—"],
+            [L["issuer"], report.old.issuer or "—", report.new.issuer or "—"],
+            [L["number"], report.old.doc_number or "—", report.new.doc_number or "—"],
+            [L["date"], report.old.date or "—", report.new.date or "—"],
+            [L["doc_status"], L[report.old.status], L[report.new.status]],
         ],
     )
     for line in summary_lines(report, lang):

@@ -104,15 +104,16 @@ def diff_html(report: DiffReport, *, lang: str = "en") -> str:
 
 def _docs_table(old: DocRef, new: DocRef, L: dict[str, str]) -> str:
     rows = [
-        ("id", old.id, new.id),
-        ("title", old.title, new.title),
-        ("issuer", old.issuer, new.issuer),
-        ("number", old.doc_number, new.doc_number),
-        ("date", old.date, new.date),
-        ("status", old.status, new.status),
+        (L["id"], old.id, new.id),
+        (L["title"], old.title, new.title),
+        (L["issuer"], old.issuer, new.issuer),
+        (L["number"], old.doc_number, new.doc_number),
+        (L["date"], old.date, new.date),
+        (L["doc_status"], L[old.status], L[new.status]),
     ]
     body = "".join(
-        f"<tr><th>{k}</th><td>{escape(a or '—')}</td><td>{escape(b or '—')}</td></tr>" for k, a, b in rows
+        f"<tr><th>{escape(k)}</th><td>{escape(a or '—')}</td><td>{escape(b or '—')}</td></tr>"
+        for k, a, b in rows
     )
     return f"<table class='docs'><tr><th></th><th>{escape(L['text_old'])}</th><th>{escape(L['text_new'])}</th></tr>{body}</table>"
 
@@ -261,7 +262,7 @@ def compare_html(report: CompareReport, *, lang: str = "en") -> str:
     )
     parts = [
         f"<header><h1>{escape(report.documents[0].id)} ↔ {escape(', '.join(others))}</h1>",
-        f"<table class='docs'><tr><th>id</th><th>title</th><th>{L['level']}</th><th>jurisdiction</th></tr>{docs}</table>",
+        f"<table class='docs'><tr><th>{L['id']}</th><th>{L['title']}</th><th>{L['level']}</th><th>{L['jurisdiction']}</th></tr>{docs}</table>",
         "<ul class='summary'>"
         + "".join(
             f"<li>{escape(c.doc)}: {c.matched}/{c.leaves} {escape(L['matched'])}</li>"
