@@ -20,7 +20,8 @@ from policydiff.errors import NoStructureError, PolicyDiffError
 from policydiff.models import DiffReport, QuantityRow, TargetDiff, UnitDiff
 from policydiff.quantities import quantity_table
 from policydiff.read import MAX_BYTES, read_path
-from policydiff.render import measure_rows, plain, to_csv, to_json, to_jsonl, to_yaml
+from policydiff.records import measure_records
+from policydiff.render import plain, to_csv, to_json, to_jsonl, to_yaml
 from policydiff.render.compare import INDICATOR_COLUMNS, compare_markdown, compare_renderable, indicator_rows
 from policydiff.render.diff import diff_markdown, diff_renderable
 from policydiff.render.docx import compare_docx, diff_docx
@@ -204,7 +205,7 @@ def parse(
     elif chosen == "yaml":
         _write(to_yaml(doc), out)
     elif chosen == "jsonl":
-        _write(to_jsonl(measure_rows(doc)), out)
+        _write(to_jsonl(measure_records(doc)), out)
     else:
         _write(to_json(doc), out)
 

@@ -22,6 +22,7 @@ from .models import (
     Span,
     Target,
 )
+from .records import measure_records, target_records
 
 try:
     __version__ = _version("policydiff")
@@ -46,7 +47,9 @@ __all__ = [
     "__version__",
     "compare",
     "diff",
+    "measure_records",
     "parse",
     "parse_bytes",
     "parse_text",
+    "target_records",
 ]

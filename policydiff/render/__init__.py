@@ -70,16 +70,6 @@ def to_jsonl(rows: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def measure_rows(doc: Any) -> list[dict[str, Any]]:
-    """One flat row per measure (plan and attachments), children left out: `parse --format jsonl`."""
-    out = []
-    for m in doc.walk_all():
-        row = {"doc": doc.document.id, **m.model_dump(mode="json", exclude={"children"})}
-        row["parent"] = m.path[:-1] or None
-        out.append(row)
-    return out
-
-
 def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     """Lines of a GitHub Markdown table; every cell escaped (| breaks a row, a newline ends it)."""
 
