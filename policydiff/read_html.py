@@ -43,6 +43,10 @@ _VOID = {
 }
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_ARTICLE = 40  # Chinese characters; less than this is not an article
+MAX_DEPTH = 200  # deeper elements are kept as text of the element at this depth (bounded recursion)
+# a start tag that ends an open element of the same kind, as HTML5 parsers do: <p>a<p>b is two
+# paragraphs, not one nested in the other (old sites leave hundreds unclosed)
+_SELF_CLOSING = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
 
 
 @dataclass
@@ -59,6 +63,7 @@ class _TreeBuilder(HTMLParser):
         self.root = _Node("root", {}, None)
         self.cur = self.root
         self.skip = 0
+        self.depth = 0
         self.title = ""
         self._in_title = False
 
@@ -69,10 +74,19 @@ class _TreeBuilder(HTMLParser):
             if tag not in _VOID:
                 self.skip += 1
             return
+        if tag in _SELF_CLOSING and self.cur.tag == tag and self.cur.parent is not None:
+            self.cur = self.cur.parent
+            self.depth -= 1
+        elif tag in _BLOCK and self.cur.tag == "p" and self.cur.parent is not None:
+            self.cur = self.cur.parent  # a block closes an open paragraph
+            self.depth -= 1
+        if self.depth >= MAX_DEPTH:
+            return  # its text still lands in the element at the cap
         node = _Node(tag, {k: v or "" for k, v in attrs}, self.cur)
         self.cur.children.append(node)
         if tag not in _VOID:
             self.cur = node
+            self.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -82,10 +96,13 @@ class _TreeBuilder(HTMLParser):
                 self.skip -= 1
             return
         node: _Node | None = self.cur
+        up = 0
         while node is not None and node.tag != tag:
             node = node.parent
+            up += 1
         if node is not None and node.parent is not None:
             self.cur = node.parent  # tolerate unclosed tags: close up to the matching one
+            self.depth -= up + 1
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -101,10 +118,13 @@ def html_text(markup: str) -> str | None:
     builder.close()
     root = builder.root
     _prune(root)
+    han = _han_counts(root)
     best, best_score = None, 0
     for node in _walk(root):
         score = sum(
-            len(_HAN.findall(_flat(c))) for c in node.children if isinstance(c, str) or c.tag in _BLOCK
+            len(_HAN.findall(c)) if isinstance(c, str) else han[id(c)]
+            for c in node.children
+            if isinstance(c, str) or c.tag in _BLOCK
         )
         if score > best_score:
             best, best_score = node, score
@@ -117,6 +137,16 @@ def html_text(markup: str) -> str | None:
     _lines(best, lines)
     text = "\n".join(line for line in (ln.strip() for ln in lines) if line)
     return text + "\n"
+
+
+def _han_counts(root: _Node) -> dict[int, int]:
+    """Chinese characters under each node, computed once bottom-up (linear in the page)."""
+    counts: dict[int, int] = {}
+    for node in reversed(list(_walk(root))):
+        counts[id(node)] = sum(
+            len(_HAN.findall(c)) if isinstance(c, str) else counts[id(c)] for c in node.children
+        )
+    return counts
 
 
 def _prune(node: _Node) -> None:
@@ -132,10 +162,12 @@ def _prune(node: _Node) -> None:
 
 
 def _walk(node: _Node):  # type: ignore[no-untyped-def]
-    yield node
-    for c in node.children:
-        if isinstance(c, _Node):
-            yield from _walk(c)
+    """Every node under node, parents before children (iterative: no recursion limit)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(c for c in reversed(n.children) if isinstance(c, _Node))
 
 
 def _flat(c: _Node | str) -> str:

@@ -294,3 +294,9 @@ def test_shares_of_things_and_counted_actions(
 ) -> None:
     (got,) = targets(text)
     assert (got[0], got[2], got[3], got[5]) == expected
+
+
+def test_absurdly_large_numbers_are_not_quantities() -> None:
+    # 400 digits overflow a float to inf, which JSON cannot carry and no plan means
+    assert targets("养老床位达到" + "9" * 400 + "张。") == []
+    assert targets("投资达到9" + "0" * 14 + "万元。") == []

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import re
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel
+from rich.table import Table
+from rich.text import Text as RichText
 
 
 class _Dumper(yaml.SafeDumper):
@@ -85,3 +88,33 @@ def number(value: float) -> str:
     if value == int(value):
         return str(int(value))
     return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+# Control characters of document text: in a terminal an ESC sequence could clear the screen or hide a
+# dropped target (\x1b[8m); XML (Word) cannot carry most C0 characters at all. Both show U+FFFD.
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def scrub(model: _M, unsafe: re.Pattern[str] = TERMINAL_UNSAFE) -> _M:
+    """A copy of a report or document whose strings carry no control characters (U+FFFD instead)."""
+
+    def clean(v: Any) -> Any:
+        if isinstance(v, str):
+            return unsafe.sub("\ufffd", v)
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        if isinstance(v, dict):
+            return {k: clean(x) for k, x in v.items()}
+        return v
+
+    return type(model).model_validate(clean(model.model_dump(by_alias=True)))
+
+
+class PlainTable(Table):
+    """A rich Table whose string cells are plain text: "[/b]" or "[link=…]" in a plan is text, never
+    Rich markup (which would crash on [/b] and swallow [x])."""
+
+    def add_row(self, *renderables: Any, **kwargs: Any) -> None:
+        super().add_row(*(RichText(r) if isinstance(r, str) else r for r in renderables), **kwargs)

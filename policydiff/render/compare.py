@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text as RichText
 
 from ..models import CompareReport, IndicatorGroup
-from . import md_table
+from . import PlainTable, md_table, scrub
 from .quantities import value_text
 
 LABELS = {
@@ -36,6 +35,7 @@ def _path(p: list[str]) -> str:
 
 
 def compare_renderable(report: CompareReport, *, lang: str = "en") -> Group:
+    report = scrub(report)
     L = LABELS[lang]
     parts: list[RenderableType] = [RichText(f"{L['coverage']}", style="bold")]
     for c in report.coverage:
@@ -47,7 +47,7 @@ def compare_renderable(report: CompareReport, *, lang: str = "en") -> Group:
     parts.append(RichText(f"({L['min_score']} {report.min_score})", style="dim"))
 
     others = [d.id for d in report.documents[1:]]
-    matrix = Table(box=None, pad_edge=False, header_style="bold", title_justify="left")
+    matrix = PlainTable(box=None, pad_edge=False, header_style="bold", title_justify="left")
     matrix.add_column(L["measure"], no_wrap=True)
     for d in others:
         matrix.add_column(d, overflow="fold")
@@ -66,7 +66,7 @@ def compare_renderable(report: CompareReport, *, lang: str = "en") -> Group:
 
 
 def _indicator_table(g: IndicatorGroup, L: dict[str, str]) -> Group:
-    t = Table(box=None, pad_edge=False, header_style="bold")
+    t = PlainTable(box=None, pad_edge=False, header_style="bold")
     for col in (L["doc"], L["level"], L["measure"], L["kind"], L["year"], L["value"], L["quote"]):
         t.add_column(col, no_wrap=col != L["quote"], overflow="fold")
     for v in g.values:

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from ..models import DiffReport, Edit, MeasureChange, TargetRef
-from . import md_table
+from . import PlainTable, md_table, scrub
 from .marks import segments
 from .quantities import value_text
 
@@ -83,6 +83,7 @@ def diff_renderable(
     report: DiffReport, *, lang: str = "en", color: bool = True, only: str | None = None
 ) -> Group:
     """The terminal report. Without colour, deletions read [-…-] and insertions {+…+}."""
+    report = scrub(report)
     L = LABELS[lang]
     parts: list[RenderableType] = []
     title = RichText(f"{report.old.id} → {report.new.id}", style="bold")
@@ -208,7 +209,7 @@ def _inserted(s: str, color: bool) -> RichText:
 
 
 def _table(L: dict[str, str], columns: list[str]) -> Table:
-    t = Table(box=None, pad_edge=False, header_style="bold", show_edge=False)
+    t = PlainTable(box=None, pad_edge=False, header_style="bold", show_edge=False)
     for c in columns:
         t.add_column(c, no_wrap=c in (L["measure"],), overflow="fold")
     return t

@@ -4,10 +4,10 @@ through and insertions underlined. Fonts are set for East Asian text too, so Wor
 from __future__ import annotations
 
 import io
-import re
-from typing import Any, TypeVar
+from typing import Any
 
 from ..models import CompareReport, DiffReport, MeasureChange
+from . import XML_UNSAFE, scrub
 from .compare import LABELS as COMPARE_LABELS
 from .diff import LABELS as DIFF_LABELS
 from .diff import summary_lines
@@ -98,28 +98,10 @@ def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
     tr_pr.append(flag)
 
 
-# characters XML 1.0 cannot carry (NUL, form feed, vertical tab …): shown as U+FFFD, never a crash
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_M = TypeVar("_M", DiffReport, CompareReport)
-
-
-def _xml_safe(report: _M) -> _M:
-    def scrub(v: Any) -> Any:
-        if isinstance(v, str):
-            return _NOT_XML.sub("\ufffd", v)
-        if isinstance(v, list):
-            return [scrub(x) for x in v]
-        if isinstance(v, dict):
-            return {k: scrub(x) for k, x in v.items()}
-        return v
-
-    return type(report).model_validate(scrub(report.model_dump(by_alias=True)))
-
-
 def diff_docx(report: DiffReport, *, lang: str = "en") -> bytes:
     from docx.shared import RGBColor
 
-    report = _xml_safe(report)
+    report = scrub(report, XML_UNSAFE)
     L = DIFF_LABELS[lang]
     document = _document()
     document.add_heading(f"{report.old.id} → {report.new.id}", level=1)
@@ -228,7 +210,7 @@ def _side(cell, m: MeasureChange, *, old: bool, colors, L: dict[str, str]) -> No
 
 
 def compare_docx(report: CompareReport, *, lang: str = "en") -> bytes:
-    report = _xml_safe(report)
+    report = scrub(report, XML_UNSAFE)
     L = COMPARE_LABELS[lang]
     document = _document()
     others = [d.id for d in report.documents[1:]]

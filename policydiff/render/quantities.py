@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 
 from ..models import QuantityTable
-from . import number
+from . import PlainTable, number, scrub
 
 _CMP = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<", None: ""}
 
@@ -16,7 +16,8 @@ def value_text(comparator: str | None, value: float, value_max: float | None, un
 
 
 def quantity_table(table: QuantityTable, *, show_doc: bool) -> Table:
-    t = Table(box=None, pad_edge=False, header_style="bold")
+    table = scrub(table)
+    t = PlainTable(box=None, pad_edge=False, header_style="bold")
     if show_doc:
         t.add_column("document", no_wrap=True)
     for col in ("measure", "kind", "year", "indicator", "value", "quote"):

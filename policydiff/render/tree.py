@@ -6,6 +6,7 @@ from rich.text import Text as RichText
 from rich.tree import Tree
 
 from ..models import Document, Measure
+from . import scrub
 from .quantities import value_text
 
 _EXCERPT = 28
@@ -13,6 +14,7 @@ _EXCERPT = 28
 
 def document_tree(doc: Document) -> Tree:
     """A rich Tree of the document's measures; the caller decides where to print it."""
+    doc = scrub(doc)
     info = doc.document
     title = info.title or info.id
     head = RichText(title, style="bold")

@@ -32,6 +32,9 @@ _CN_UNITS = ("所", "个", "家", "张", "户", "名", "项", "处", "座", "次
 _CN_BEFORE = re.compile(r"(有|成|增|到|设|育|造|于|少|建|为|过|满|展|置|备|立|办|织|行|以|近|约)$")
 
 
+_HUGE = 1e15
+
+
 @dataclass(frozen=True)
 class Number:
     start: int
@@ -62,8 +65,12 @@ def numbers(text: str, s: int, e: int) -> list[Number]:
             continue
         # 23.7万张 → 237000 张, 1.24亿元 → 124000000 元: values comparable across documents
         mult = {"万": 1e4, "亿": 1e8, "千": 1e3}.get(m.group("mult") or "", 1.0)
+        if not value * mult < _HUGE:
+            continue  # 10^309 is inf as a float: no plan states such a quantity, and JSON has no inf
         unit = m.group("unit")
         vmax = float(m.group("num2")) * mult if m.group("num2") else None
+        if vmax is not None and not vmax < _HUGE:
+            vmax = None
         found.append(
             Number(m.start(), m.end(), _tidy(value * mult), _tidy(vmax) if vmax is not None else None, unit)
         )

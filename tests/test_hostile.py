@@ -1,0 +1,61 @@
+"""Hostile and broken input: one clear line and exit 2, or a correct result — never a crash or a hang."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import policydiff
+from cli import ExitStatus, app
+
+runner = CliRunner()
+
+
+def _plan(tmp_path: Path, name: str, text: str) -> str:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return str(f)
+
+
+def test_rich_markup_in_a_plan_is_text(tmp_path: Path) -> None:
+    a = _plan(
+        tmp_path,
+        "a.txt",
+        "一、任务\n（一）[/b]养老床位达到800张[bold red]x[/bold red][link=http://x]y[/link]。\n",
+    )
+    b = _plan(tmp_path, "b.txt", "一、任务\n（一）[/b]养老床位达到900张[x]。\n")
+    result = runner.invoke(app, ["targets", a])
+    assert result.exit_code == 0 and "[/b]养老床位" in result.stdout
+    result = runner.invoke(app, ["diff", a, b, "--color", "always"])
+    assert result.exit_code == ExitStatus.DIFFERENCES
+    assert "[x]" in result.stdout and "[link=" in result.stdout
+
+
+def test_escape_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
+    a = _plan(tmp_path, "a.txt", "一、任务\n（一）养老床位达到800张\x1b[2J。\n")
+    b = _plan(tmp_path, "b.txt", "一、任务\n（一）养老床位达到900张\x1b[8m隐藏。\n")
+    for args in (["diff", a, b, "--color", "always"], ["parse", a], ["targets", a, b]):
+        out = runner.invoke(app, args).stdout
+        assert "\x1b[2J" not in out and "\x1b[8m" not in out
+
+
+def test_html_with_thousands_of_unclosed_paragraphs_or_deep_nesting() -> None:
+    body = "一、总体要求\n（一）推进养老服务体系建设，完善居家社区机构相协调、医养康养相结合的养老服务网络，全面提升养老服务能力和水平。"
+    pages = [
+        "<html><body>" + "<p>" * 5000 + body + "</body></html>",
+        "<html><body>" + "<li>" * 3000 + body + "</body></html>",
+        "<html><body>" + "<div>" * 20000 + body + "</div>" * 20000 + "</body></html>",
+    ]
+    for page in pages:
+        t0 = time.perf_counter()
+        doc = policydiff.parse_bytes(page.encode("utf-8"), doc_id="page")
+        assert [m.label for m in doc.walk()] == ["一", "（一）"]
+        assert time.perf_counter() - t0 < 30  # bounded, not a timing benchmark: a hang would be minutes
+
+
+def test_a_number_that_overflows_a_float_gives_valid_json(tmp_path: Path) -> None:
+    f = _plan(tmp_path, "a.txt", "一、任务\n（一）养老床位达到" + "9" * 400 + "张。\n")
+    result = runner.invoke(app, ["parse", f, "-f", "json"])
+    assert result.exit_code == 0 and "Infinity" not in result.stdout
