@@ -53,16 +53,23 @@ def read_path(path: str | os.PathLike[str], *, name: str | None = None, max_byte
         )
     if p.is_dir():
         raise InputError(f"{label}: is a directory, not a file")
-    size = p.stat().st_size
-    if size > max_bytes:
+    if not p.is_file():  # a FIFO would block forever, /dev/zero never ends
         raise InputError(
-            f"{label}: file is {size / 1048576:.1f} MB, larger than the {max_bytes // 1048576} MB limit for a plan; "
-            "split it or check that it is the right file"
+            f"{label}: is not a regular file (a device, pipe or socket); save the plan to a file"
         )
+    too_big = InputError(
+        f"{label}: file is larger than the {max_bytes // 1048576} MB limit for a plan; "
+        "split it or check that it is the right file"
+    )
+    if p.stat().st_size > max_bytes:
+        raise too_big
     try:
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)  # whatever st_size said, never more than the limit
     except OSError as exc:
         raise InputError(f"{label}: cannot read file ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise too_big
     return read_bytes(data, name=label)
 
 
@@ -79,6 +86,8 @@ def sniff(data: bytes) -> str:
 
 def read_bytes(data: bytes, *, name: str = "<bytes>") -> Source:
     """Any supported input (.txt in any common encoding, .html, .docx, .pdf) → Source."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: more than the {MAX_BYTES // 1048576} MB limit for a plan")
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     kind = sniff(data)

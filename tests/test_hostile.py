@@ -59,3 +59,21 @@ def test_a_number_that_overflows_a_float_gives_valid_json(tmp_path: Path) -> Non
     f = _plan(tmp_path, "a.txt", "一、任务\n（一）养老床位达到" + "9" * 400 + "张。\n")
     result = runner.invoke(app, ["parse", f, "-f", "json"])
     assert result.exit_code == 0 and "Infinity" not in result.stdout
+
+
+def test_special_files_are_refused_without_reading_them(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        result = runner.invoke(app, ["parse", path])
+        assert result.exit_code == ExitStatus.ERROR
+        assert "not a regular file" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_standard_input_is_bounded_by_the_size_limit() -> None:
+    from policydiff.read import MAX_BYTES
+
+    result = runner.invoke(app, ["parse", "-"], input=b"a" * (MAX_BYTES + 10))
+    assert result.exit_code == ExitStatus.ERROR and "MB limit" in result.stderr
