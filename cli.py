@@ -7,28 +7,21 @@ import os
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 import policydiff
-from policydiff import corpus
-from policydiff.compare import MIN_SCORE
 from policydiff.errors import NoStructureError, PolicyDiffError
-from policydiff.models import DiffReport, QuantityRow, TargetDiff, UnitDiff
-from policydiff.quantities import quantity_table
-from policydiff.read import MAX_BYTES, read_path
-from policydiff.records import measure_records
-from policydiff.render import plain, to_csv, to_json, to_jsonl, to_yaml
-from policydiff.render.compare import INDICATOR_COLUMNS, compare_markdown, compare_renderable, indicator_rows
-from policydiff.render.diff import diff_markdown, diff_renderable
-from policydiff.render.docx import compare_docx, diff_docx
-from policydiff.render.html import compare_html, diff_html
-from policydiff.render.quantities import quantity_table as render_quantities
-from policydiff.render.tree import document_tree
-from policydiff.schemas import SCHEMAS, schema_json
+from policydiff.limits import MAX_BYTES, MIN_SCORE, SCHEMA_NAMES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from policydiff.models import DiffReport
+
+# Renderers, models and the parser are imported inside each command: `policydiff --help` and
+# `--version` then load typer alone (start-up is most of what a user waits for on a small plan).
 
 
 class ExitStatus(IntEnum):
@@ -60,7 +53,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+def _note(message: str) -> None:
+    """One line on stderr (messages never mix with the data on stdout)."""
+    sys.stderr.write(message + "\n")
 
 
 def _version_callback(value: bool) -> None:
@@ -85,7 +81,7 @@ def _root(
 
 
 def _fail(message: str) -> NoReturn:
-    _err.print(f"policydiff: error: {message}", markup=False)
+    _note(f"policydiff: error: {message}")
     raise typer.Exit(ExitStatus.ERROR)
 
 
@@ -95,6 +91,8 @@ _inputs: list[Path] = []  # files read by this command: -o never overwrites one 
 def _plan(ref: str) -> policydiff.Document:
     """Parse a plan for a command (a path, a corpus id, or - for standard input); text without
     numbered measures is a user error here."""
+    from policydiff import corpus
+
     if ref == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         doc = policydiff.parse_bytes(data, doc_id="stdin")
@@ -155,12 +153,16 @@ def _format(given: str | None, out: Path | None, allowed: list[str], default: st
 
 def _export(renderable: object) -> str:
     """Plain text of a rich renderable, for -o files."""
+    from rich.console import Console
+
     console = Console(record=True, width=160, color_system=None, file=open(os.devnull, "w"))  # noqa: SIM115
     console.print(renderable)
     return console.export_text()
 
 
 def _console(force: bool = False) -> Console:
+    from rich.console import Console
+
     # rich turns colour off by itself when not a terminal (and honours NO_COLOR); piped output gets a
     # fixed wide width so that tables are not cut to 80 columns
     tty = sys.stdout.isatty()
@@ -192,6 +194,10 @@ def parse(
 
     Example: policydiff parse hechuan-2025-draft --format yaml -o draft.yaml
     """
+    from policydiff.records import measure_records
+    from policydiff.render import to_json, to_jsonl, to_yaml
+    from policydiff.render.tree import document_tree
+
     chosen = _format(fmt.value if fmt else None, out, [f.value for f in ParseFormat], "tree")
     try:
         doc = _plan(file)
@@ -277,6 +283,11 @@ def diff_cmd(
 
     Example: policydiff diff hechuan-2025-draft hechuan-2025-final --only targets
     """
+    from policydiff.render import to_json, to_yaml
+    from policydiff.render.diff import diff_markdown, diff_renderable
+    from policydiff.render.docx import diff_docx
+    from policydiff.render.html import diff_html
+
     chosen = _format(fmt.value if fmt else None, out, [f.value for f in DiffFormat], "text")
     if chosen == "docx" and out is None:
         _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 对照表.docx")
@@ -308,17 +319,17 @@ def diff_cmd(
     raise typer.Exit(ExitStatus.DIFFERENCES if report.has_differences else ExitStatus.OK)
 
 
-# targets CSV: where the row is from first, then the quantity
-QUANTITY_COLUMNS = [
-    "doc",
-    "path",
-    "kind",
-    *(f for f in QuantityRow.model_fields if f not in ("doc", "path", "kind")),
-]
+def _quantity_columns() -> list[str]:
+    """Targets CSV: where the row is from first, then the quantity."""
+    from policydiff.models import QuantityRow
+
+    return ["doc", "path", "kind", *(f for f in QuantityRow.model_fields if f not in ("doc", "path", "kind"))]
 
 
 def _only(report: DiffReport, section: str | None) -> DiffReport:
     """The report with every section but one emptied (--only for the HTML and Word reports)."""
+    from policydiff.models import TargetDiff, UnitDiff
+
     if section is None:
         return report
     empty: dict[str, object] = {"measures": [], "targets": TargetDiff(), "units": UnitDiff()}
@@ -362,6 +373,16 @@ def compare_cmd(
 
     Example: policydiff compare hechuan-2025-final wuxi-2022 chongqing-mca-2025-reply city-2022-yilaoyixiao
     """
+    from policydiff.render import to_csv, to_json, to_yaml
+    from policydiff.render.compare import (
+        INDICATOR_COLUMNS,
+        compare_markdown,
+        compare_renderable,
+        indicator_rows,
+    )
+    from policydiff.render.docx import compare_docx
+    from policydiff.render.html import compare_html
+
     chosen = _format(fmt.value if fmt else None, out, [f.value for f in CompareFormat], "text")
     if chosen == "docx" and out is None:
         _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 比较.docx")
@@ -425,6 +446,10 @@ def targets(
         docs = [_plan(f) for f in files]
     except PolicyDiffError as exc:
         _fail(str(exc))
+    from policydiff.quantities import quantity_table
+    from policydiff.render import plain, to_csv, to_json, to_jsonl, to_yaml
+    from policydiff.render.quantities import quantity_table as render_quantities
+
     chosen = _format(fmt.value if fmt else None, out, [f.value for f in TableFormat], "table")
     table = quantity_table(docs, facts=facts)
     if chosen == "yaml":
@@ -434,7 +459,7 @@ def targets(
     elif chosen == "jsonl":
         _write(to_jsonl([plain(r) for r in table.rows]), out)
     elif chosen == "csv":
-        _write(to_csv([plain(r) for r in table.rows], QUANTITY_COLUMNS), out)
+        _write(to_csv([plain(r) for r in table.rows], _quantity_columns()), out)
     elif out is not None:
         _write(_export(render_quantities(table, show_doc=len(docs) > 1)), out)
     else:
@@ -446,14 +471,17 @@ def text_cmd(
     file: Annotated[str, typer.Argument(help="Plan file (.txt, .html, .docx, .pdf) or corpus id.")],
 ) -> None:
     """Print the text a file is read as (what spans point into); format and encoding go to stderr."""
+    from policydiff import corpus
+    from policydiff.read import read_path
+
     try:
         path, _ = corpus.resolve(file)
         source = read_path(path, name=file)
     except PolicyDiffError as exc:
         _fail(str(exc))
-    _err.print(f"{file}: {source.format}, encoding {source.encoding or 'n/a'}", markup=False)
+    _note(f"{file}: {source.format}, encoding {source.encoding or 'n/a'}")
     for note in source.notes:
-        _err.print(f"note: {note}", markup=False)
+        _note(f"note: {note}")
     sys.stdout.write(source.text)
 
 
@@ -462,6 +490,10 @@ def corpus_list(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """List the documents of the built-in corpus (their ids work wherever a FILE does)."""
+    from rich.table import Table
+
+    from policydiff import corpus
+
     entries = corpus.entries()
     if not entries:
         _fail(
@@ -486,11 +518,13 @@ def corpus_list(
 
 @app.command()
 def schema(
-    name: Annotated[str, typer.Argument(help=f"One of: {', '.join(SCHEMAS)}.")] = "document",
+    name: Annotated[str, typer.Argument(help=f"One of: {', '.join(SCHEMA_NAMES)}.")] = "document",
 ) -> None:
     """Print the JSON Schema of an output (YAML and JSON outputs follow it)."""
-    if name not in SCHEMAS:
-        _fail(f"unknown schema {name!r}; choose one of: {', '.join(SCHEMAS)}")
+    if name not in SCHEMA_NAMES:
+        _fail(f"unknown schema {name!r}; choose one of: {', '.join(SCHEMA_NAMES)}")
+    from policydiff.schemas import schema_json
+
     sys.stdout.write(schema_json(name))
 
 

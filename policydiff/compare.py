@@ -23,6 +23,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from . import corpus
+from .limits import MIN_SCORE
 from .models import (
     ComparedDoc,
     CompareReport,
@@ -42,10 +43,9 @@ from .normalize import is_han
 from .tokens import tokenize
 from .units import find_clauses
 
-#: Scores below this are "no counterpart". Measured on the corpus (bench/match_scores.py, judgements in
-#: tests/data/compare_pairs.yaml): the best score a judged non-pair reaches is at most 0.084, judged
-#: pairs score 0.128 and up (median 0.287); the threshold sits between the two.
-MIN_SCORE = 0.11
+#: Scores below MIN_SCORE (limits.py) are "no counterpart". Measured on the corpus (bench/match_scores.py,
+#: judgements in tests/data/compare_pairs.yaml): the best score a judged non-pair reaches is at most
+#: 0.084, judged pairs score 0.128 and up (median 0.287); the threshold 0.11 sits between the two.
 #: A second or third counterpart must score at least this share of the best one.
 RUNNER_UP = 0.5
 TOP_K = 3

@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import InputError
 
 #: A plan is tens of kilobytes; anything this large is almost certainly not one (and would be slow).
-MAX_BYTES = 20 * 1024 * 1024
+from .limits import MAX_BYTES
 
 #: What counts as a line break when numbering lines: CRLF, LF, or a lone CR (old Mac files).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .limits import SCHEMA_NAMES
 from .models import CompareReport, DiffReport, Document, QuantityTable
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -15,6 +16,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "diff": DiffReport,
     "compare": CompareReport,
 }
+
+
+assert tuple(SCHEMAS) == SCHEMA_NAMES  # the CLI lists the names without importing the models
 
 
 def schema_json(name: str) -> str:
