@@ -15,6 +15,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 
 # Conventional rank, outermost first. A new level normally nests below the current one.
 STYLES = (
+    "heading",  # an unnumbered section heading (总体要求, 名词解释) over numbered items: outermost
     "part",
     "chapter",
     "section",

@@ -193,6 +193,9 @@ def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:
     # "一是…，二是…，三是…": enumerations may run on after commas too (only 一是 there)
     after_comma = {m.end() for m in re.finditer("，", text)} - positions.keys()
     out = []
+    for h in _unnumbered_headings(text):
+        positions.pop(h.start, None)
+        out.append((h, True))
     for p in sorted(positions.keys() | after_comma):
         if p >= len(text):
             continue
@@ -203,6 +206,29 @@ def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:
         if lm.damaged and not strong:
             continue
         out.append((lm, strong))
+    out.sort(key=lambda c: c[0].start)
+    return out
+
+
+# A line of a few Chinese words, no punctuation, over a list that starts at 1: 总体要求, 名词解释, 工作安排
+_HEADING_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12})[ \t\u3000]*\n\s*(?=\S)", re.M)
+_NOT_HEADING = re.compile(
+    r"(附件|附表|抄送|印发|特此|此复|联系|序号|目录|方案|意见|规划|办法|通知|纲要|政府|办公室|委员会|局|委|日)$"
+)
+
+
+def _unnumbered_headings(text: str) -> list[LabelMatch]:
+    """Unnumbered section headings whose children are numbered: the next line opens item 1 of a list
+    (一、 （一） 1. …). They become measures labelled by their text."""
+    out = []
+    for m in _HEADING_LINE.finditer(text):
+        word = m.group(1)
+        if _NOT_HEADING.search(word) or match_label(text, m.start(1)) is not None:
+            continue  # 第一章总则 is a numbered chapter with its title
+        first = match_label(text, m.end())
+        if first is None or first.number != 1 or first.style in ("cn_shi", "circled"):
+            continue
+        out.append(LabelMatch("heading", 0, word, m.start(1), m.end(1)))
     return out
 
 
@@ -216,6 +242,13 @@ def _accept(
     accepted: list[LabelMatch] = []
     twos = _last_twos(candidates)
     for i, (lm, strong) in enumerate(candidates):
+        if lm.style == "heading":
+            stack.clear()
+            node = _Node(match=lm, path=[*(prefix or []), lm.label])
+            roots.append(node)
+            stack.append(_Open(lm.style, 0, node))
+            accepted.append(lm)
+            continue
         depth = next((d for d, o in enumerate(stack) if o.style == lm.style), None)
         # at a paragraph start one number may be missing (a label lost in extraction, or a plan
         # excerpt that starts at 二、); inside running text the sequence must be exact

@@ -206,3 +206,24 @@ def test_a_notice_whose_plan_is_its_attachment_keeps_the_plan_as_measures() -> N
     doc = parse_text(text)
     assert [m.path for m in doc.walk()] == [["一"], ["二"], ["二", "（一）"]]
     assert doc.attachments == []
+
+
+def test_unnumbered_headings_over_numbered_items_become_measures_labelled_by_their_text() -> None:
+    text = (
+        "某区推进养老服务实施方案\n"
+        "总体要求\n（一）指导思想。坚持以人民为中心。\n（二）工作目标。到2025年建成体系。\n"
+        "重点任务\n（一）完善设施网络。略。\n（二）提升服务质量。略。\n"
+    )
+    assert paths(text) == [
+        "总体要求",
+        "总体要求/（一）",
+        "总体要求/（二）",
+        "重点任务",
+        "重点任务/（一）",
+        "重点任务/（二）",
+    ]
+
+
+def test_a_short_line_not_followed_by_item_one_is_not_a_heading() -> None:
+    text = "一、任务\n（一）建设中心。略。\n工作要求\n请各单位认真落实。\n（二）培育机构。略。\n"
+    assert paths(text) == ["一", "一/（一）", "一/（二）"]
