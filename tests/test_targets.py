@@ -300,3 +300,8 @@ def test_absurdly_large_numbers_are_not_quantities() -> None:
     # 400 digits overflow a float to inf, which JSON cannot carry and no plan means
     assert targets("养老床位达到" + "9" * 400 + "张。") == []
     assert targets("投资达到9" + "0" * 14 + "万元。") == []
+
+
+def test_a_standard_named_after_its_bound() -> None:
+    got = targets("其中：镇级配套资金总额不得低于乡道每年每公里5000元，村道每年每公里3000元。")
+    assert got[0][1:4] == ("乡道每年每公里", ">=", 5000)

@@ -150,6 +150,11 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
                 verb_word = vm.group(0)
                 indicator = _clean(before[: vm.start()])
                 comparator = _VERB_CMP[verb_word]
+            elif vm is not None and _BOUND.fullmatch(vm.group(0)) and 2 <= len(before) - vm.end() <= 15:
+                # a standard named after its bound: 不得低于 | 乡道每年每公里 | 5000元
+                verb_word = vm.group(0)
+                indicator = _clean(before[vm.end() :])
+                comparator = _VERB_CMP[verb_word]
             elif (
                 action is not None
                 and _clean(before[action.end() :])
