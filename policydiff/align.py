@@ -337,38 +337,30 @@ def _pieces(
     was merged into it. When the container has no counterpart yet, the two are simply a pair."""
     by_old: dict[int, Pair] = {p.old: p for p in pairs if p.old is not None and p.new is not None and p.main}
     by_new: dict[int, Pair] = {p.new: p for p in pairs if p.old is not None and p.new is not None and p.main}
-    for j in range(len(b)):
-        if j in matched_new:
-            continue
-        src = _container(b[j], [(i, a[i]) for i in range(len(a))])
-        if src is None:
-            continue
-        matched_new.add(j)
-        main = by_old.get(src)
-        if main is None:
-            by_old[src] = by_new[j] = Pair(src, j, "pair", 0.0)
-            pairs.append(by_old[src])
-            matched_old.add(src)
-            continue
-        parts = sorted({*(main.parts or ([main.new] if main.new is not None else [])), j})
-        main.status, main.parts = "split", parts
-        pairs.append(Pair(src, j, "split", 0.0, parts=parts, main=False))
-    for i in range(len(a)):
-        if i in matched_old:
-            continue
-        dst = _container(a[i], [(j, b[j]) for j in range(len(b))])
-        if dst is None:
-            continue
-        matched_old.add(i)
-        main = by_new.get(dst)
-        if main is None:
-            by_new[dst] = Pair(i, dst, "pair", 0.0)
-            pairs.append(by_new[dst])
-            matched_new.add(dst)
-            continue
-        parts = sorted({*(main.parts or ([main.old] if main.old is not None else [])), i})
-        main.status, main.parts = "merged", parts
-        pairs.append(Pair(i, dst, "merged", 0.0, parts=parts, main=False))
+    # (pieces, wholes, their matched sets and pairs, the status, whether the piece is the new side)
+    directions = (
+        (b, a, matched_new, matched_old, by_new, by_old, "split", True),
+        (a, b, matched_old, matched_new, by_old, by_new, "merged", False),
+    )
+    for pieces, wholes, done_piece, done_whole, by_piece, by_whole, status, piece_is_new in directions:
+        for k in range(len(pieces)):
+            if k in done_piece:
+                continue
+            w = _container(pieces[k], list(enumerate(wholes)))
+            if w is None:
+                continue
+            done_piece.add(k)
+            old, new = (w, k) if piece_is_new else (k, w)
+            main = by_whole.get(w)
+            if main is None:
+                by_whole[w] = by_piece[k] = Pair(old, new, "pair", 0.0)
+                pairs.append(by_whole[w])
+                done_whole.add(w)
+                continue
+            first = main.new if piece_is_new else main.old
+            parts = sorted({*(main.parts or ([first] if first is not None else [])), k})
+            main.status, main.parts = status, parts
+            pairs.append(Pair(old, new, status, 0.0, parts=parts, main=False))
     for p in pairs:  # every piece of one split (merge) lists all of them
         if p.status == "split" and p.old in by_old:
             p.parts = by_old[p.old].parts
