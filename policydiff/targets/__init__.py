@@ -13,8 +13,10 @@ from .decide import (
     FACT_SECTION,
     GOAL_SECTION,
     Context,
+    Cues,
     fact_comparator,
     fact_year,
+    fact_years,
     kind,
     year_marks,
 )
@@ -46,6 +48,8 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
         if text[e : e + 1] in ("。", "！", "？"):
             e += 1
         marks = year_marks(text, s, e, ctx)
+        cues = Cues.of(text[s:e])
+        years: list[tuple[int, int]] | None = None  # the years figures refer to, found at the first fact
         # a sentence opening with 、 or 和 continues a list whose 。 is extraction damage (‰ → %。)
         inherit = last_indicator if text[s : s + 1] in "、和及" else None
         for st in statements(text, s, e, inherit):
@@ -57,7 +61,7 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
             before = [y for p, y in marks if p < st.start]
             own_year = marks[0][1] if marks else None
             year = before[-1] if before else (carried_year or own_year)
-            decided = kind(text[s:e], st, ctx, own_year)
+            decided = kind(cues, st, ctx, own_year)
             fields = {
                 "indicator": st.indicator,
                 "verb": st.verb,
@@ -70,7 +74,9 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
             if decided == "target":
                 targets.append(Target(year=year, comparator=st.comparator, **fields))
             else:
-                last_fact_year = fact_year(text, s, st.start) or last_fact_year
+                if years is None:
+                    years = fact_years(text, s, e)
+                last_fact_year = fact_year(years, st.start) or last_fact_year
                 facts.append(
                     Fact(
                         kind=decided,

@@ -3,11 +3,12 @@ section and the document (tense markers, forward years, standards, background se
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..models import Comparator
-from .read import Statement, clause_end, clause_start
+from .read import Clauses, Statement
 
 _FORWARD = re.compile(r"(?:到|(?<![截年])至)\d{4}年|\d{4}年(底|末)?前|力争|确保|“十[四五六]五”(期间|末|时期)")
 # tense markers of a present or past figure; 年均 and 累计 are not among them ("年均养护工程比例不低于
@@ -61,28 +62,55 @@ def year_marks(text: str, s: int, e: int, ctx: Context) -> list[tuple[int, int]]
 _LEAD_YEAR = re.compile(r"((?:19|20)\d{2})年(?:底|末)?(?:[，,]|(?=[全本我各]))")
 
 
-def fact_year(text: str, s: int, pos: int) -> int | None:
-    """The year a figure refers to: the last year stated before it in its sentence, except a year of
-    comparison ("与2010年…相比")."""
-    year = None
-    for m in _YEAR_ANY.finditer(text, s, pos):
-        stop = clause_end(text, m.end(), pos)
-        if re.search(r"相比|比较|较", text[clause_start(text, s, m.start()) : stop]):
-            continue
-        year = int(m.group(1))
-    return year
+_COMPARISON = re.compile(r"相比|比较|较")
 
 
-def kind(sentence: str, st: Statement, ctx: Context, sentence_year: int | None) -> str:
+def fact_years(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """(position, year) of the years a figure of sentence text[s:e] may refer to, in order; a year of
+    comparison ("与2010年…相比") is not one. Found once per sentence (a scan per figure was cubic)."""
+    cl = Clauses(text, s, e)
+    out = []
+    for m in _YEAR_ANY.finditer(text, s, e):
+        if not _COMPARISON.search(text, cl.start(m.start()), cl.end(m.end())):
+            out.append((m.start(), int(m.group(1))))
+    return out
+
+
+def fact_year(years: list[tuple[int, int]], pos: int) -> int | None:
+    """The last of `years` stated before pos."""
+    k = bisect.bisect_left(years, (pos, -1))
+    return years[k - 1][1] if k else None
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What a sentence says about time, read once per sentence."""
+
+    forecast: bool  # 预计
+    forward: bool  # 到2025年, 力争, 确保, “十四五”期间 …
+    past: bool  # 截至, 已经, 现有 …
+    lead_year: int | None  # a year opening the sentence
+
+    @classmethod
+    def of(cls, sentence: str) -> Cues:
+        lead = re.match(r"((?:19|20)\d{2})年", sentence)
+        return cls(
+            forecast="预计" in sentence,
+            forward=bool(_FORWARD.search(sentence)),
+            past=bool(_PAST.search(sentence)),
+            lead_year=int(lead.group(1)) if lead else None,
+        )
+
+
+def kind(cues: Cues, st: Statement, ctx: Context, sentence_year: int | None) -> str:
     fact_kind = "achieved" if ctx.achieved else "baseline"
-    if ctx.fact_section and "预计" in sentence:
+    if ctx.fact_section and cues.forecast:
         return fact_kind  # a forecast in a background section is not a target of the plan
-    if sentence_year is not None or st.forward_word or _FORWARD.search(sentence):
+    if sentence_year is not None or st.forward_word or cues.forward:
         return "target"
-    if _PAST.search(sentence):
+    if cues.past:
         return fact_kind
-    lead = re.match(r"^((?:19|20)\d{2})年", sentence)
-    if lead and ctx.doc_year is not None and int(lead.group(1)) <= ctx.doc_year:
+    if cues.lead_year and ctx.doc_year is not None and cues.lead_year <= ctx.doc_year:
         return fact_kind
     if st.verb_word and _STANDARD.search(st.verb_word):
         return "target"
