@@ -80,3 +80,21 @@ def test_normalizing_twice_changes_nothing(corpus_doc: Document) -> None:
     raw = corpus.get(corpus_doc.document.id).path.read_text(encoding="utf-8")
     once = normalize(Source(raw, "utf-8", "x")).text
     assert normalize(Source(once, "utf-8", "x")).text == once
+
+
+@given(plan_text)
+def test_yaml_of_arbitrary_text_round_trips(text: str) -> None:
+    doc = parse_text(text)
+    assert Document.model_validate(yaml.safe_load(to_yaml(doc))) == doc
+
+
+def test_yaml_quotes_what_other_readers_would_not_read_as_text() -> None:
+    import re
+
+    from policydiff.render import to_yaml as dump
+
+    doc = parse_text("一、任务\n（一）y\n（二）1e3\n（三）0o17\n（四）甲\x85乙\n")
+    out = dump(doc)
+    for value in ("y", "1e3", "0o17"):
+        assert re.search(rf"text: '{value}'", out)
+    assert "\x85" not in out and "\\N" in out

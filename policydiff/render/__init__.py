@@ -16,9 +16,21 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+# plain scalars that other YAML readers (1.1: y/n; 1.2: 0o17, 1e3) take for booleans or numbers
+_AMBIGUOUS = re.compile(r"^([yYnN]|[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|\d+(\.\d*)?[eE][-+]?\d+|\.inf|\.nan))$")
+# characters a reader takes as line breaks inside a quoted scalar: written escaped
+_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # multi-line texts as literal blocks, so the YAML reads like the plan
-    style = "|" if "\n" in value else None
+    if _BREAKS.search(value):
+        style: str | None = '"'  # double quotes escape them (\N, \L, \P)
+    elif "\n" in value:
+        style = "|"  # multi-line texts as literal blocks, so the YAML reads like the plan
+    elif _AMBIGUOUS.match(value):
+        style = "'"
+    else:
+        style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
