@@ -64,9 +64,10 @@ class Text:
 
 
 @lru_cache(maxsize=1)
-def _chrome() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _chrome() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """(line, weak, tail) patterns of data/chrome.yaml."""
     data = yaml.safe_load(resources.files("policydiff").joinpath("data/chrome.yaml").read_text("utf-8"))
-    return [re.compile(p) for p in data["line"]], [re.compile(p) for p in data["tail"]]
+    return tuple([re.compile(p) for p in data[k]] for k in ("line", "weak", "tail"))  # type: ignore[return-value]
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -105,15 +106,36 @@ def fold_char(prev: str, c: str, nxt: str) -> str:
     return c
 
 
+def _from_web(
+    source: Source,
+    lines: list[tuple[int, int]],
+    line_pats: list[re.Pattern[str]],
+    tail_pats: list[re.Pattern[str]],
+) -> bool:
+    """Whether the text came from a web page or a document-sharing site: an HTML input, or a line
+    that only such pages have (breadcrumbs, 打印本页, 分享到 …). Only then are chrome lines dropped:
+    in a plain plan a "• …" bullet or a line ending in .pdf is content."""
+    if source.format == "html":
+        return True
+    for start, end in lines:
+        line = source.text[start:end].strip()
+        if line and any(p.search(line) for p in (*line_pats, *tail_pats)):
+            return True
+    return False
+
+
 def normalize(source: Source) -> Text:
     """Normalize a decoded source (see module docstring)."""
     raw = source.text
     lines = _lines(raw)
-    line_pats, tail_pats = _chrome()
+    strong, weak, tail_pats = _chrome()
+    line_pats = strong + weak
 
     skipped: list[tuple[int, int, str]] = []
     kept: list[tuple[int, int]] = []  # (start, end) of content lines, stripped
     in_tail = False
+    if not _from_web(source, lines, strong, tail_pats):
+        line_pats, tail_pats = [], []  # a plain plan: a "• …" bullet or a line ending ".pdf" is content
     for start, end in lines:
         s, e = _strip(raw, start, end)
         if s == e:

@@ -74,3 +74,25 @@ def test_normalizing_twice_changes_nothing() -> None:
     raw = "（一）推动公办养老机构提质增效。适度扩大公办养老机构\n\n保障范围，到 2027 年达到 70%。\n（二）培育"
     once = norm(raw).text
     assert norm(once).text == once
+
+
+def test_chrome_rules_leave_a_plain_plan_alone() -> None:
+    from policydiff import parse_text
+
+    text = (
+        "一、任务\n（一）完善设施。\n• 建设社区养老服务站10个\n"
+        "[注意]所需资金由区财政局保障\n（二）公开信息。相关材料见附表.pdf\n"
+    )
+    doc = parse_text(text)
+    assert doc.skipped == []
+    assert [t.value for t in doc.find("一", "（一）").targets] == [10]
+    assert "[注意]所需资金由区财政局保障" in doc.find("一", "（一）").text
+    assert doc.find("一", "（二）").text.endswith("附表.pdf")
+
+
+def test_a_breadcrumb_marks_a_scraped_page_whose_chrome_is_dropped() -> None:
+    from policydiff import parse_text
+
+    text = "您现在的位置：首页 > 政策\n[索 引 号] 001\n一、任务\n（一）完善设施。\n分享到：微信\n"
+    doc = parse_text(text)
+    assert {k.reason for k in doc.skipped} == {"web page chrome", "web page chrome after the article"}
