@@ -11,6 +11,7 @@ the sequence, so it stays text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -144,7 +145,8 @@ def _part(
         # a numbered notice wraps the plan, whose numbering starts again under its own title
         candidates = [c for c in candidates if c[0].start >= restart]
         roots, accepted = _accept(candidates, prefix)
-    back = _back_matter_start(text, accepted[0].start if accepted else None, end)
+    strong_starts = [c[0].start for c in candidates if c[1] and c[0].style != "cn_shi"]
+    back = _back_matter_start(text, accepted[0].start if accepted else None, end, strong_starts)
     if back is not None:
         # numbered lines after the plan (an attachment list, a signature) are not its measures
         roots, accepted = _accept([c for c in candidates if c[0].start < back], prefix)
@@ -372,23 +374,33 @@ def _restart(
 _PARA = re.compile(r"[^\n]+")
 
 
-def _back_matter_start(text: str, first_label: int | None, end: int | None = None) -> int | None:
-    """Start of the closing matter (attachment list, signature, 抄送), searched after the first measure."""
+def _back_matter_start(
+    text: str, first_label: int | None, end: int | None = None, labels: list[int] | None = None
+) -> int | None:
+    """Start of the closing matter (attachment list, signature, 抄送), searched after the first measure.
+    A contact line or a signature with more numbered paragraphs after it is part of the plan
+    ("联系方式：各街道要公布热线" inside a measure); 附件/抄送/印发 lines always close it."""
     if first_label is None:
         return None
     line_after = text.find("\n", first_label)
     if line_after < 0:
         return None
+    later = sorted(labels or [])
     paras = [(m.start(), m.group(0)) for m in _PARA.finditer(text, line_after, end or len(text))]
     for k, (pos, para) in enumerate(paras):
-        if _BACK_MATTER.search(para):
-            return pos
         nxt = paras[k + 1][1] if k + 1 < len(paras) else ""
-        if SIGNATURE.match(para) and DATE_LINE.match(nxt):
+        closing = bool(_BACK_MATTER.search(para))
+        weak = (closing and _CONTACT.match(para)) or (SIGNATURE.match(para) and DATE_LINE.match(nxt))
+        if weak and bisect.bisect_right(later, pos) < len(later):
+            continue  # numbered paragraphs follow: still the plan
+        if closing or weak:
             return pos
         if DATE_LINE.match(para) and k + 1 == len(paras):
             return pos
     return None
+
+
+_CONTACT = re.compile(r"^(联系人|联系电话|联系方式)")
 
 
 def _block(t: Text, start: int, end: int) -> Block | None:

@@ -227,3 +227,13 @@ def test_unnumbered_headings_over_numbered_items_become_measures_labelled_by_the
 def test_a_short_line_not_followed_by_item_one_is_not_a_heading() -> None:
     text = "一、任务\n（一）建设中心。略。\n工作要求\n请各单位认真落实。\n（二）培育机构。略。\n"
     assert paths(text) == ["一", "一/（一）", "一/（二）"]
+
+
+def test_a_contact_line_inside_the_plan_does_not_end_it() -> None:
+    text = (
+        "一、任务\n（一）建设中心。\n（二）联系群众。\n联系方式：各街道要公布服务热线。\n"
+        "（三）培育机构。\n二、保障\n（一）加强领导。\n"
+    )
+    assert paths(text) == ["一", "一/（一）", "一/（二）", "一/（三）", "二", "二/（一）"]
+    closing = parse_text("一、任务\n（一）建设中心。\n联系人：张三\n联系电话：12345678\n")
+    assert closing.back_matter is not None and closing.back_matter.text.startswith("联系人")
