@@ -27,10 +27,17 @@ _ASCII = re.compile(r"[A-Za-z]+")
 
 
 def _cache_dir() -> Path:
+    """Where the reduced jieba dictionary and jieba's marshal cache live. jieba trusts its cache
+    (marshal), so the folder must be the user's own: ~/.cache/policydiff, else a per-user folder in the
+    temporary directory that nobody else can write, else a fresh private one."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    for candidate in (Path(base) / "policydiff", Path(tempfile.gettempdir()) / "policydiff"):
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    suffix = f"-{uid}" if uid is not None else ""
+    for candidate in (Path(base) / "policydiff", Path(tempfile.gettempdir()) / f"policydiff{suffix}"):
         try:
-            candidate.mkdir(parents=True, exist_ok=True)
+            candidate.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _private(candidate, uid):
+                continue
             probe = candidate / ".write-test"
             probe.write_text("", encoding="utf-8")
             probe.unlink()
@@ -38,6 +45,14 @@ def _cache_dir() -> Path:
         except OSError:
             continue
     return Path(tempfile.mkdtemp(prefix="policydiff-"))
+
+
+def _private(folder: Path, uid: int | None) -> bool:
+    """Owned by this user and writable by nobody else (a shared /tmp folder could hold planted files)."""
+    if uid is None:
+        return True
+    st = folder.stat()
+    return st.st_uid == uid and not st.st_mode & 0o022
 
 
 def _import_jieba() -> Any:

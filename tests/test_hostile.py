@@ -77,3 +77,19 @@ def test_standard_input_is_bounded_by_the_size_limit() -> None:
 
     result = runner.invoke(app, ["parse", "-"], input=b"a" * (MAX_BYTES + 10))
     assert result.exit_code == ExitStatus.ERROR and "MB limit" in result.stderr
+
+
+def test_the_word_cache_is_never_a_folder_others_can_write(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from policydiff import tokens
+
+    shared = tmp_path / "cache" / "policydiff"
+    shared.mkdir(parents=True)
+    os.chmod(shared, 0o777)  # planted by someone else, world-writable
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(tokens.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    chosen = tokens._cache_dir()
+    assert chosen != shared
+    assert not chosen.stat().st_mode & 0o022
