@@ -121,10 +121,12 @@ def _looks_html(text: str) -> bool:
 
 
 def _from_docx(data: bytes, name: str) -> Source:
-    from .read_docx import docx_text
+    from .read_docx import DocxTooLarge, docx_text
 
     try:
         got = docx_text(data)
+    except DocxTooLarge as exc:
+        raise InputError(f"{name}: the Word file {exc}; is it the right file?") from exc
     except Exception as exc:  # python-docx and zipfile raise many types on damaged files
         raise InputError(
             f"{name}: cannot read as a Word .docx (damaged or truncated?): {_short(exc)}"

@@ -22,14 +22,35 @@ class DocxText:
     notes: list[str] = field(default_factory=list)
 
 
+# A .docx is a ZIP: its compressed size says little. A plan's XML parts are a few MB; a 200 KB file
+# that unpacks to gigabytes, or holds millions of empty paragraphs, is refused before it is parsed.
+MAX_UNPACKED = 100 * 1024 * 1024
+MAX_PARAGRAPHS = 200_000
+
+
+class DocxTooLarge(ValueError):
+    """The .docx unpacks to more than a plan can be."""
+
+
 def docx_text(data: bytes) -> DocxText:
     """Raises whatever python-docx raises on a damaged file; read.py turns that into InputError."""
+    import zipfile
+
     import docx  # python-docx, imported only when a .docx is read
 
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        unpacked = sum(i.file_size for i in z.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise DocxTooLarge(
+            f"unpacks to {unpacked / 1048576:.0f} MB, more than the {MAX_UNPACKED // 1048576} MB a plan can be"
+        )
     document = docx.Document(io.BytesIO(data))
     numbering = _Numbering(document)
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    body = document.element.body
+    if len(body) > MAX_PARAGRAPHS:
+        raise DocxTooLarge(f"has {len(body)} paragraphs, more than the {MAX_PARAGRAPHS} a plan can have")
+    for child in body.iterchildren():
         if child.tag == f"{_W}p":
             text = "".join(t.text or "" for t in child.iter(f"{_W}t"))
             label = numbering.label(child, document)
@@ -69,6 +90,7 @@ class _Numbering:
         self.levels: dict[str, dict[int, _Level]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.used = 0
+        self.style_numpr: dict[str, object] | None = None  # style id → its numPr, built on first use
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -89,7 +111,13 @@ class _Numbering:
                 self.levels[num.get(f"{_W}numId", "")] = abstract.get(ref.get(f"{_W}val", ""), {})
 
     def label(self, p, document) -> str:  # type: ignore[no-untyped-def]
-        num_id, ilvl = _num_pr(p, document)
+        if self.style_numpr is None:
+            # one pass over the styles (a lookup per paragraph was paragraphs × styles)
+            self.style_numpr = {}
+            for st in document.styles:
+                spr = st.element.find(f"{_W}pPr")
+                self.style_numpr[st.style_id] = spr.find(f"{_W}numPr") if spr is not None else None
+        num_id, ilvl = _num_pr(p, self.style_numpr)
         if num_id is None or num_id not in self.levels:
             return ""
         levels = self.levels[num_id]
@@ -111,16 +139,13 @@ class _Numbering:
         return text
 
 
-def _num_pr(p, document) -> tuple[str | None, int]:  # type: ignore[no-untyped-def]
+def _num_pr(p, style_numpr) -> tuple[str | None, int]:  # type: ignore[no-untyped-def]
     ppr = p.find(f"{_W}pPr")
     numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
     if numpr is None and ppr is not None:
         style = ppr.find(f"{_W}pStyle")
         if style is not None:
-            style_id = style.get(f"{_W}val")
-            st = next((x for x in document.styles if x.style_id == style_id), None)
-            spr = st.element.find(f"{_W}pPr") if st is not None else None
-            numpr = spr.find(f"{_W}numPr") if spr is not None else None
+            numpr = style_numpr.get(style.get(f"{_W}val"))
     if numpr is None:
         return None, 0
     num_id = numpr.find(f"{_W}numId")

@@ -93,3 +93,29 @@ def test_the_word_cache_is_never_a_folder_others_can_write(tmp_path: Path, monke
     chosen = tokens._cache_dir()
     assert chosen != shared
     assert not chosen.stat().st_mode & 0o022
+
+
+def test_a_docx_that_unpacks_to_far_more_than_a_plan_is_refused_quickly() -> None:
+    import io
+    import zipfile
+
+    import docx
+    import pytest
+
+    d = docx.Document()
+    d.add_paragraph("一、任务")
+    buf = io.BytesIO()
+    d.save(buf)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z,
+    ):
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 20_000_000)
+            z.writestr(info, data)
+    assert len(out.getvalue()) < 1_000_000  # small on disk
+    with pytest.raises(policydiff.InputError, match="unpacks to"):
+        policydiff.parse_bytes(out.getvalue(), doc_id="bomb")
