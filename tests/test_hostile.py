@@ -119,3 +119,20 @@ def test_a_docx_that_unpacks_to_far_more_than_a_plan_is_refused_quickly() -> Non
     assert len(out.getvalue()) < 1_000_000  # small on disk
     with pytest.raises(policydiff.InputError, match="unpacks to"):
         policydiff.parse_bytes(out.getvalue(), doc_id="bomb")
+
+
+def test_markdown_report_keeps_document_text_inert() -> None:
+    from policydiff.render.diff import diff_markdown
+
+    old = policydiff.parse_text(
+        "一、任务\n（一）建设<script>alert(1)</script>中心，~~未删~~保留**假**。\n", doc_id="a<b>"
+    )
+    new = policydiff.parse_text(
+        "一、任务\n（一）建设<script>alert(1)</script>中心，~~未删~~保留**假**，新增。\n", doc_id="c"
+    )
+    md = diff_markdown(policydiff.diff(old, new))
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    assert "~~未删~~" not in md and "\\~\\~未删\\~\\~" in md  # unchanged text cannot pass for a deletion
+    assert "**假**" not in md
+    assert "# a&lt;b&gt; → c" in md
+    assert "**，新增**" in md  # our own marks stay

@@ -85,11 +85,26 @@ def to_jsonl(rows: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
+class MD(str):
+    """Text that is already Markdown (our own ~~deleted~~ / **inserted** marks around escaped text)."""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_~\[\]#|!])")
+
+
+def md_escape(s: str) -> str:
+    """Document text made inert in Markdown: raw HTML cannot open (< > &), and *, _, ~, `, [ ], #, |
+    cannot forge emphasis, strike-through (a fake deletion), links or table cells."""
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
 def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    """Lines of a GitHub Markdown table; every cell escaped (| breaks a row, a newline ends it)."""
+    """Lines of a GitHub Markdown table; every cell escaped (document text made inert, a newline
+    written <br>), except cells already marked up as MD."""
 
     def cell(s: str) -> str:
-        return s.replace("|", "\\|").replace("\n", "<br>")
+        return (s if isinstance(s, MD) else md_escape(s)).replace("\n", "<br>")
 
     lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
     return lines + ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]

@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text as RichText
 
 from ..models import CompareReport, IndicatorGroup
-from . import PlainTable, md_table, scrub
+from . import PlainTable, md_escape, md_table, scrub
 from .quantities import value_text
 
 LABELS = {
@@ -82,9 +82,14 @@ def _indicator_table(g: IndicatorGroup, L: dict[str, str]) -> Group:
 def compare_markdown(report: CompareReport, *, lang: str = "en") -> str:
     L = LABELS[lang]
     others = [d.id for d in report.documents[1:]]
-    out = [f"# {report.documents[0].id} ↔ {', '.join(others)}", "", f"## {L['coverage']}", ""]
+    out = [
+        f"# {md_escape(report.documents[0].id)} ↔ {md_escape(', '.join(others))}",
+        "",
+        f"## {L['coverage']}",
+        "",
+    ]
     for c in report.coverage:
-        out.append(f"- {c.doc}: {c.matched}/{c.leaves} {L['matched']}")
+        out.append(f"- {md_escape(c.doc)}: {c.matched}/{c.leaves} {L['matched']}")
     matrix = [
         [f"{_path(m.path)} {m.heading or ''}"]
         + ["; ".join(f"{_path(c.path)} {c.score:.2f}" for c in m.counterparts.get(d, [])) for d in others]
@@ -101,7 +106,7 @@ def compare_markdown(report: CompareReport, *, lang: str = "en") -> str:
             ]
             for v in g.values
         ]  # fmt: skip
-        out += [f"### {g.indicator}", "", *md_table(header, rows)]
+        out += [f"### {md_escape(g.indicator)}", "", *md_table(header, rows)]
         out += [f"- ⚑ {f}" for f in g.flags] + [""]
     return "\n".join(out)
 

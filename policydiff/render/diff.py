@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from ..models import DiffReport, Edit, MeasureChange, TargetRef
-from . import PlainTable, md_table, scrub
+from . import MD, PlainTable, md_escape, md_table, scrub
 from .marks import segments
 from .quantities import value_text
 
@@ -221,8 +221,10 @@ def _table(L: dict[str, str], columns: list[str]) -> Table:
 def diff_markdown(report: DiffReport, *, lang: str = "en", only: str | None = None) -> str:
     """GitHub-flavoured Markdown: summary, targets tables, units, and the 新旧对照表."""
     L = LABELS[lang]
-    out = [f"# {report.old.id} → {report.new.id}", ""]
-    out += [f"- {report.old.title} → {report.new.title}"] if report.old.title else []
+    out = [f"# {md_escape(report.old.id)} → {md_escape(report.new.id)}", ""]
+    out += (
+        [f"- {md_escape(report.old.title)} → {md_escape(report.new.title or '')}"] if report.old.title else []
+    )
     out += [f"- {line}" for line in summary_lines(report, lang)] + [""]
     td = report.targets
     sections: list[tuple[str, list[str], list[list[str]]]] = []
@@ -272,4 +274,9 @@ def diff_markdown(report: DiffReport, *, lang: str = "en", only: str | None = No
 def _marked(m: MeasureChange, *, old: bool) -> str:
     """The measure's text with its edits marked: ~~deleted~~ on the old side, **inserted** on the new."""
     wrap = "~~" if old else "**"
-    return "".join(seg if piece is None else f"{wrap}{seg}{wrap}" for seg, piece in segments(m, old=old))
+    return MD(
+        "".join(
+            md_escape(seg) if piece is None else f"{wrap}{md_escape(seg)}{wrap}"
+            for seg, piece in segments(m, old=old)
+        )
+    )
