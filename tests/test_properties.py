@@ -98,3 +98,38 @@ def test_yaml_quotes_what_other_readers_would_not_read_as_text() -> None:
     for value in ("y", "1e3", "0o17"):
         assert re.search(rf"text: '{value}'", out)
     assert "\x85" not in out and "\\N" in out
+
+
+@given(st.binary(max_size=600))
+def test_reading_arbitrary_bytes_gives_a_document_or_one_clear_error(data: bytes) -> None:
+    from policydiff import InputError, parse_bytes
+
+    try:
+        doc = parse_bytes(data, doc_id="fuzz")
+    except InputError as exc:
+        assert str(exc).startswith("fuzz: ") and "\n" not in str(exc)
+    else:
+        assert isinstance(doc, Document)
+
+
+_MARKUP = st.text(alphabet=st.sampled_from(list("<>/pdivlitrbody一、（）1.任务达到%\n ")), max_size=300)
+
+
+@given(_MARKUP)
+def test_reading_arbitrary_markup_never_crashes(markup: str) -> None:
+    from policydiff import InputError, parse_bytes
+
+    try:
+        parse_bytes(("<html><body>" + markup).encode(), doc_id="page")
+    except InputError:
+        pass
+
+
+@given(plan_text)
+def test_a_plain_plan_loses_no_line_to_chrome_rules(text: str) -> None:
+    from policydiff.normalize import _chrome
+
+    strong, _, tail = _chrome()
+    if any(p.search(line.strip()) for line in text.splitlines() for p in (*strong, *tail)):
+        return  # marked as a scraped page: chrome may be dropped there
+    assert parse_text(text).skipped == []
