@@ -37,6 +37,12 @@ _FULL_TO_ASCII.update({"・": "·", "･": "·"})  # katakana middle dots, as so
 _SENTENCE_END = "。！？；：!?;:"
 _CLOSERS = "”’」』）)】》"
 _CONTINUES = "，、,（(“《—"
+# what follows a number as its unit or multiplier (the first character is enough to tell)
+_WRAPPED_NUMBER = re.compile(r"[\u4e00-\u9fff][\d.]+$")  # a number at the end of words, not a date line
+_LABEL_COLON = re.compile(r"^.{1,5}[:：]")  # "人:李墨豪" (联系人 cut short) is a new line, not a unit
+_UNIT_START = re.compile(
+    r"[%％‰万亿千张个家户人名次所处项种座套倍元米吨辆支场份组幢栋台间件床年月日天周小分公平立]"
+)
 _WS = " \t\u3000\xa0\u2002\u2003\u200b\ufeff"
 
 
@@ -227,6 +233,15 @@ def _is_break(prev: str, line: str, wrap: int | None) -> bool:
     """Is the line break between `prev` and `line` a paragraph break (else a layout wrap)?"""
     if looks_like_label_start(line):
         return True
+    if (
+        prev[-1:].isdigit()
+        and _UNIT_START.match(line)
+        and _WRAPPED_NUMBER.search(prev)
+        and not _LABEL_COLON.match(line)
+    ):
+        return (
+            False  # "达到1000" / "张": a number in a sentence is never cut from its unit by a paragraph break
+        )
     last = prev.rstrip(_CLOSERS)[-1:] or prev[-1:]
     if prev.count("《") > prev.count("》"):
         return False

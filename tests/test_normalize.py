@@ -96,3 +96,13 @@ def test_a_breadcrumb_marks_a_scraped_page_whose_chrome_is_dropped() -> None:
     text = "您现在的位置：首页 > 政策\n[索 引 号] 001\n一、任务\n（一）完善设施。\n分享到：微信\n"
     doc = parse_text(text)
     assert {k.reason for k in doc.skipped} == {"web page chrome", "web page chrome after the article"}
+
+
+def test_a_number_is_never_cut_from_its_unit_by_a_line_break() -> None:
+    from policydiff import parse_text
+
+    doc = parse_text("一、任务\n（一）到2025年，全区养老床位达到1000\n张，护理型床位占比达到60%。\n")
+    assert [(t.value, t.unit) for t in doc.find("一", "（一）").targets] == [(1000, "张"), (60, "%")]
+    # a date line and a following "人:…" line stay apart
+    signed = parse_text("一、任务\n（一）建设中心。\n\n重庆市民政局\n\n202572\n\n人:张三\n")
+    assert signed.back_matter is not None and "202572\n" in signed.back_matter.text
