@@ -100,6 +100,23 @@ class TfidfScorer:
             self._vectors[text] = v
         return v
 
+    def index(self, texts: Sequence[str]) -> dict[str, list[tuple[int, float]]]:
+        """word → [(position in texts, weight)]: for scoring one text against many at once."""
+        inv: dict[str, list[tuple[int, float]]] = {}
+        for k, t in enumerate(texts):
+            for w, x in self._vector(t).items():
+                inv.setdefault(w, []).append((k, x))
+        return inv
+
+    def score_many(self, text: str, inv: dict[str, list[tuple[int, float]]]) -> dict[int, float]:
+        """Cosine of `text` with every indexed text sharing a word with it (the others score 0):
+        the products are summed along the shared words' postings, not pair by pair."""
+        acc: dict[int, float] = {}
+        for w, x in self._vector(text).items():
+            for k, y in inv.get(w, ()):
+                acc[k] = acc.get(k, 0.0) + x * y
+        return acc
+
     def score(self, a: str, b: str) -> float:
         va, vb = self._vector(a), self._vector(b)
         if len(va) > len(vb):
@@ -141,6 +158,17 @@ def compare(
     scorer.fit([leaf.text for ls in by_doc.values() for leaf in ls])
 
     found: dict[tuple[int, str], list[Counterpart]] = {}
+    # TF-IDF scores one leaf against all leaves of a document along an inverted index (a leaf sharing
+    # no word scores 0); any other scorer is asked pair by pair
+    indexes: dict[str, dict[str, list[tuple[int, float]]]] = {}
+
+    def scored_against(leaf: _Leaf, doc_id: str) -> list[tuple[float, _Leaf]]:
+        pool = by_doc[doc_id]
+        if not isinstance(scorer, TfidfScorer):
+            return [(scorer.score(leaf.text, other.text), other) for other in pool]
+        if doc_id not in indexes:
+            indexes[doc_id] = scorer.index([other.text for other in pool])
+        return [(s, pool[k]) for k, s in sorted(scorer.score_many(leaf.text, indexes[doc_id]).items())]
 
     def best(leaf: _Leaf, doc_id: str) -> list[Counterpart]:
         # matches and coverage ask the same question of the reference's leaves: answer it once
@@ -150,7 +178,7 @@ def compare(
         return found[key]
 
     def _best(leaf: _Leaf, doc_id: str) -> list[Counterpart]:
-        scored = [(scorer.score(leaf.text, other.text), other) for other in by_doc[doc_id]]
+        scored = scored_against(leaf, doc_id)
         scored = [s for s in scored if s[0] >= min_score]
         scored.sort(key=lambda s: -s[0])
         scored = [s for s in scored if s[0] >= RUNNER_UP * scored[0][0]]
