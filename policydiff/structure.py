@@ -179,7 +179,13 @@ def _attachment_starts(text: str) -> list[tuple[int, str, str | None]]:
             if nxt and len(nxt.group(0)) <= 80 and "。" not in nxt.group(0):
                 title = nxt.group(0).strip()
         out.append((m.start(), label, title))
-    return out
+
+    # "附件：主要指标" on the line right before the attachment itself ("附件" / "主要指标") is the
+    # notice's list of attachments, not one
+    def lists_the_next(k: int) -> bool:
+        return k + 1 < len(out) and "\n" not in text[out[k][0] : out[k + 1][0]].strip()
+
+    return [a for k, a in enumerate(out) if not lists_the_next(k)]
 
 
 def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:

@@ -237,3 +237,10 @@ def test_a_contact_line_inside_the_plan_does_not_end_it() -> None:
     assert paths(text) == ["一", "一/（一）", "一/（二）", "一/（三）", "二", "二/（一）"]
     closing = parse_text("一、任务\n（一）建设中心。\n联系人：张三\n联系电话：12345678\n")
     assert closing.back_matter is not None and closing.back_matter.text.startswith("联系人")
+
+
+def test_the_line_naming_the_attachment_right_before_it_is_back_matter() -> None:
+    text = "一、任务\n（一）建设中心。\n附件：主要指标\n附件\n主要指标\n序号\n指标\n"
+    doc = parse_text(text)
+    assert [(a.label, a.title) for a in doc.attachments] == [("附件", "主要指标")]
+    assert doc.back_matter is not None and doc.back_matter.text == "附件：主要指标"
