@@ -305,3 +305,8 @@ def test_absurdly_large_numbers_are_not_quantities() -> None:
 def test_a_standard_named_after_its_bound() -> None:
     got = targets("其中：镇级配套资金总额不得低于乡道每年每公里5000元，村道每年每公里3000元。")
     assert got[0][1:4] == ("乡道每年每公里", ">=", 5000)
+
+
+def test_an_action_word_inside_a_list_of_nouns_governs_nothing() -> None:
+    assert targets("明确项目计划、实施建设、运营管理5个阶段的工作要求。") == []
+    assert [g[3] for g in targets("建成2个中心、37个站。")] == [2, 37]

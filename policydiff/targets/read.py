@@ -272,8 +272,12 @@ def clause_end(text: str, pos: int, e: int) -> int:
 
 
 def _first_action(before: str) -> re.Match[str] | None:
-    """The action verb that governs a counted object: the first of its clause (出台…建设等5个文件)."""
-    return _ACTION.search(before)
+    """The action verb that governs a counted object: the first of its clause (出台…建设等5个文件),
+    never a word of a list of nouns ("项目计划、实施建设、运营管理5个阶段": 建设 names a stage)."""
+    for m in _ACTION.finditer(before):
+        if "、" not in (before[m.start() - 1 : m.start()], before[m.end() : m.end() + 1]):
+            return m
+    return None
 
 
 def _clean(s: str) -> str | None:
