@@ -155,7 +155,8 @@ def _part(
     # own text of each measure runs to the next accepted label (or the end of the body)
     starts = [c.start for c in accepted] + [body_end]
     ends = {id(c): starts[i + 1] for i, c in enumerate(accepted)}
-    measures = [_to_measure(n, t, ends, own, title_breaks) for n in roots]
+    soft = sorted(t.soft)  # once per part: title breaks are looked up per measure by bisection
+    measures = [_to_measure(n, t, ends, own, title_breaks, soft) for n in roots]
     first = accepted[0].start if accepted else body_end
     preamble = _block(t, begin, first) or Block(text="", span=None)
     back_block = _block(t, body_end, end)
@@ -299,6 +300,7 @@ def _to_measure(
     ends: dict[int, int],
     own_ranges: list[tuple[Measure, int, int]],
     title_breaks: set[int],
+    soft: list[int],
 ) -> Measure:
     lm = n.match
     end = ends[id(lm)]
@@ -306,7 +308,7 @@ def _to_measure(
     while begin < end and t.text[begin].isspace():
         begin += 1
     own = t.text[begin:end].strip()
-    tb = _title_break(t, begin, end)
+    tb = _title_break(t, soft, begin, end)
     heading = heading_of(own, tb)
     if tb is not None and heading is not None and len(heading) == tb:
         own = own[:tb] + "\n" + own[tb:]  # the title had its own line before the text was flattened
@@ -317,21 +319,33 @@ def _to_measure(
         stop -= 1
     measure = Measure(label=lm.label, path=n.path, heading=heading, text=own, span=t.span(lm.start, stop))
     own_ranges.append((measure, begin, end))
-    measure.children = [_to_measure(c, t, ends, own_ranges, title_breaks) for c in n.children]
+    measure.children = [_to_measure(c, t, ends, own_ranges, title_breaks, soft) for c in n.children]
     return measure
 
 
-def _title_break(t: Text, begin: int, end: int) -> int | None:
-    """Where flattened text (spaces for line breaks) ends a short title: "（二）养老托育服务现状 养老服务方面。"."""
-    for p in sorted(q for q in t.soft if begin < q < min(end, begin + _TITLE_BREAK_MAX + 1)):
+def _title_break(t: Text, soft: list[int], begin: int, end: int) -> int | None:
+    """Where flattened text (spaces for line breaks) ends a short title: "（二）养老托育服务现状 养老服务方面。".
+    A title has two characters at least ("总 则" is one title spaced out); `soft` is t.soft sorted."""
+    stop = min(end, begin + _TITLE_BREAK_MAX + 1)
+    for k in range(bisect.bisect_left(soft, begin + 2), len(soft)):
+        p = soft[k]
+        if p >= stop:
+            break
         before, after = t.text[p - 1], t.text[p]
         if is_han(before) and (is_han(after) or after in "“《"):
             return p - begin
     return None
 
 
+_SPACED = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000]+){1,5}[\u4e00-\u9fff](?=\n|$)")
+
+
 def heading_of(own: str, title_break: int | None = None) -> str | None:
-    """The title phrase: text up to the first 。 (or line end) when that is short enough to be a title."""
+    """The title phrase: text up to the first 。 (or line end) when that is short enough to be a title.
+    A title spaced out for layout ("总 则", "附　则") reads without its spaces."""
+    spaced = _SPACED.match(own)
+    if spaced:
+        return re.sub(r"[ \u3000]+", "", spaced.group(0))
     m = re.match(r"[^。\n；]*", own)
     head = (m.group(0) if m else "").strip()
     if title_break is not None and title_break < len(head) and "，" not in head[:title_break]:

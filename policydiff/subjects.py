@@ -27,10 +27,10 @@ _NOT_BODY = re.compile(r"(布局|格局|大局|全局|当局|开局|结局|变�
 # names are noun phrases: a verb or adverb inside means the match ran over a predicate
 _VERBISH = re.compile(
     r"由|建立|推动|推进|落实|通报|配合|协助|做到|促进|作为|加强|完善|支持|鼓励|引导|指导|督促|组织|开展|实施"
-    r"|衡量|协调|负责|及时|分别|并|可|把|将|对|向|报|经|按|从|为|供|交|移|告知|抄告|请|在|形成|强化|提高|提升"
-    r"|实现|深化|构建|通过|坚持|根据|结合|探索|研究|创建|发挥|围绕|以|纳入|追查|处理|运送|至|打造|优化|健全"
-    r"|增强|统筹|明确|规范|发展|加快|做好|确保"
-)
+    r"|衡量|协调|负责|及时|分别|形成|强化|提高|提升|实现|深化|构建|通过|坚持|根据|结合|探索|研究|创建|发挥"
+    r"|围绕|纳入|追查|处理|运送|打造|优化|健全|增强|统筹|明确|加快|做好|确保|交由|移交|报送|报请|对于|按照"
+    r"|[向把将在并可对]"
+)  # single characters only where no department name has them (经 交 为 报 发展 are in 经济信息化委 …)
 # a list item without its own head, sharing the one of the last item: 城管执法、规划资源、林业等部门
 _BARE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=[、和及与])")
 _JOIN = re.compile(r"、|和|及|与|以及")

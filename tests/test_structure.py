@@ -244,3 +244,10 @@ def test_the_line_naming_the_attachment_right_before_it_is_back_matter() -> None
     doc = parse_text(text)
     assert [(a.label, a.title) for a in doc.attachments] == [("附件", "主要指标")]
     assert doc.back_matter is not None and doc.back_matter.text == "附件：主要指标"
+
+
+def test_a_title_spaced_out_for_layout_reads_whole() -> None:
+    doc = parse_text(
+        "第一章 总 则\n第一条 为了加强管理，制定本办法。\n第二章 附　则\n第二条 本办法自发布之日起施行。\n"
+    )
+    assert [m.heading for m in doc.measures] == ["总则", "附则"]

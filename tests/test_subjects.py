@@ -52,3 +52,12 @@ def test_subjects_are_read_only_in_plans_without_any_tag() -> None:
     )
     assert tagged.find("一", "（一）").responsible_units == []
     assert [u.source for u in tagged.find("一", "（二）").responsible_units] == ["tag"]
+
+
+def test_department_names_that_contain_verb_like_characters() -> None:
+    # 发展 in 发展改革委, 经 in 经济信息化委, 交 in 交通委 are parts of the names
+    assert names("市发展改革委、市经济信息化委要会同区交通委研究制定办法。") == [
+        "市发展改革委",
+        "市经济信息化委",
+        "区交通委",
+    ]

@@ -310,3 +310,8 @@ def test_a_standard_named_after_its_bound() -> None:
 def test_an_action_word_inside_a_list_of_nouns_governs_nothing() -> None:
     assert targets("明确项目计划、实施建设、运营管理5个阶段的工作要求。") == []
     assert [g[3] for g in targets("建成2个中心、37个站。")] == [2, 37]
+
+
+def test_a_time_limit_in_chinese_numerals_as_regulations_write_it() -> None:
+    (got,) = targets("养护单位应当在接到通知后十五日内完成修复。")
+    assert (got[2], got[3], got[5]) == ("<=", 15, "日")

@@ -56,8 +56,10 @@ def numbers(text: str, s: int, e: int) -> list[Number]:
             d, n = cn_to_int(den), cn_to_int(nom)
             value = n / d if d and n else None
         else:
-            if m.group("unit") not in _CN_UNITS or not _CN_BEFORE.search(
-                text[max(s, m.start() - 2) : m.start()]
+            # a time limit in Chinese numerals needs no verb before it: 接到通知后十五日内
+            limit = m.group("unit") in TIME_UNITS and text.startswith(("内", "以内"), m.end())
+            if m.group("unit") not in _CN_UNITS or not (
+                limit or _CN_BEFORE.search(text[max(s, m.start() - 2) : m.start()])
             ):
                 continue
             value = cn_to_int(m.group("cn"))
