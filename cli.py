@@ -296,7 +296,16 @@ def diff_cmd(
     except PolicyDiffError as exc:
         _fail(str(exc))
     section = only.value if only else None
-    exclude = {"measures", "targets", "units"} - {section} if section else None
+    # substitutions are part of the measures section
+    exclude = (
+        (
+            {"measures", "substitutions", "targets", "units"}
+            - {section}
+            - ({"substitutions"} if section == "measures" else set())
+        )
+        if section
+        else None
+    )
     shown = _only(report, section)
     if chosen == "yaml":
         _write(to_yaml(report, exclude), out)
@@ -333,7 +342,10 @@ def _only(report: DiffReport, section: str | None) -> DiffReport:
     if section is None:
         return report
     empty: dict[str, object] = {"measures": [], "targets": TargetDiff(), "units": UnitDiff()}
-    return report.model_copy(update={k: v for k, v in empty.items() if k != section})
+    update = {k: v for k, v in empty.items() if k != section}
+    if section != "measures":
+        update["substitutions"] = []
+    return report.model_copy(update=update)
 
 
 class CompareFormat(StrEnum):

@@ -22,6 +22,7 @@ from .models import (
     Edit,
     KeptTarget,
     MeasureChange,
+    Substitution,
     Target,
     TargetChange,
     TargetDiff,
@@ -64,9 +65,53 @@ def diff(old: Document, new: Document, *, scorer: Scorer = char_ratio) -> DiffRe
         new=_doc_ref(new),
         summary=summary,
         measures=measures,
+        substitutions=substitutions(measures),
         targets=targets,
         units=units,
     )
+
+
+SUBSTITUTION_MIN = 3  # measures in which a replacement must recur to be a systematic one
+
+
+def substitutions(measures: list[MeasureChange], at_least: int = SUBSTITUTION_MIN) -> list[Substitution]:
+    """Replacements (old words → new words) made in `at_least` measures or more, most frequent first."""
+    places: dict[tuple[str, str], list[list[str]]] = {}
+    for m in measures:
+        if m.new is None:
+            continue
+        seen: set[tuple[str, str]] = set()
+        for e in m.edits:
+            if e.op == "replace" and e.old and e.new:
+                key = _core(e.old, e.new)
+                if key not in seen:
+                    seen.add(key)
+                    places.setdefault(key, []).append(m.new)
+    found = [
+        Substitution(old=o, new=n, count=len(ps), places=ps)
+        for (o, n), ps in places.items()
+        if len(ps) >= at_least
+    ]
+    return sorted(found, key=lambda x: (-x.count, x.places[0]))
+
+
+def _core(old: str, new: str) -> tuple[str, str]:
+    """What a replacement changes, without the words both sides share ("市级部门" → "区级部门" and
+    "市级" → "区级" are one substitution): the differing middle, widened to two characters with the
+    shared text next to it when it is a single one."""
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    a, b = old[p : len(old) - q], new[p : len(new) - q]
+    if min(len(a), len(b)) < 2:
+        if q:  # take the next shared character: 市|级 → 市级
+            a, b = a + old[len(old) - q], b + new[len(new) - q]
+        elif p:
+            a, b = old[p - 1] + a, new[p - 1] + b
+    return a, b
 
 
 def _doc_ref(doc: Document) -> DocRef:

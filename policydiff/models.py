@@ -329,12 +329,25 @@ class DiffSummary(Model):
     units: dict[str, int] = Field(description="measures whose units were dropped / added")
 
 
+class Substitution(Model):
+    """The same replacement made in several measures (a term replaced throughout, 市级 → 区级), listed
+    once; each edit also stays in its measure's `edits`."""
+
+    old: str
+    new: str
+    count: int = Field(description="Measures in which the replacement was made")
+    places: list[list[str]] = Field(description="New paths of those measures, in document order")
+
+
 class DiffReport(Model):
     schema_: Literal["policydiff/diff/v1"] = Field(default="policydiff/diff/v1", alias="schema")
     old: DocRef
     new: DocRef
     summary: DiffSummary
     measures: list[MeasureChange] = Field(default_factory=list)
+    substitutions: list[Substitution] = Field(
+        default_factory=list, description="Replacements made in several measures, most frequent first"
+    )
     targets: TargetDiff = Field(default_factory=TargetDiff)
     units: UnitDiff = Field(default_factory=UnitDiff)
     notes: list[str] = Field(default_factory=list, description="Bounds that were hit, anything degraded")

@@ -197,3 +197,19 @@ def test_a_measure_that_lies_inside_a_new_one_was_merged_into_it() -> None:
     report = diff(parse_text(old, doc_id="old"), parse_text(new, doc_id="new"))
     merged = [(m.old, m.new) for m in report.measures if m.status == "merged"]
     assert sorted(merged) == [(["一", "（一）"], ["一", "（一）"]), (["一", "（二）"], ["一", "（一）"])]
+
+
+def test_a_replacement_made_in_many_measures_is_listed_once() -> None:
+    items = [
+        "市级部门要加强养老服务设施建设，提升服务能力。",
+        "市级财政要保障养老服务资金投入。",
+        "市级民政部门负责统筹推进养老服务。",
+        "推进托育服务发展。",
+    ]
+    old = "一、任务\n" + "".join(f"（{int_to_cn(k)}）{t}\n" for k, t in enumerate(items, 1))
+    new = old.replace("市级", "区级")
+    report = diff(parse_text(old, doc_id="city"), parse_text(new, doc_id="district"))
+    (sub,) = report.substitutions
+    assert (sub.old, sub.new, sub.count) == ("市级", "区级", 3)
+    assert [p[-1] for p in sub.places] == ["（一）", "（二）", "（三）"]
+    assert all(m.edits for m in report.measures if m.new and m.new[-1] in ("（一）", "（二）", "（三）"))

@@ -25,6 +25,7 @@ LABELS = {
         "renumbered": "renumbered", "softened": "softened", "sentence": "sentence",
         "still": "still named without the number", "none": "none", "parts": "parts",
         "text_old": "征求意见稿 / old", "text_new": "正式稿 / new", "status": "status", "line": "line",
+        "substitutions": "Systematic substitutions", "times": "measures", "places": "where",
         "id": "id", "title": "title", "issuer": "issuer", "number": "number", "date": "date",
         "doc_status": "status", "draft": "draft", "final": "final", "reply": "reply", "unknown": "unknown",
     },
@@ -38,7 +39,7 @@ LABELS = {
         "folded": "条未变措施未列出", "units_from": "条措施删去责任单位", "units_to": "条措施增加责任单位",
         "renumbered": "序号变化", "softened": "弱化", "sentence": "整句", "still": "仍提及但无数值",
         "none": "无", "parts": "拆分/合并", "text_old": "征求意见稿", "text_new": "正式稿", "status": "变化",
-        "line": "行", "id": "标识", "title": "标题", "issuer": "发文机关", "number": "文号", "date": "日期",
+        "line": "行", "substitutions": "统一替换", "times": "处", "places": "位置", "id": "标识", "title": "标题", "issuer": "发文机关", "number": "文号", "date": "日期",
         "doc_status": "状态", "draft": "征求意见稿", "final": "正式稿", "reply": "答复", "unknown": "未知",
     },
 }  # fmt: skip
@@ -100,8 +101,19 @@ def diff_renderable(
     if only in (None, "units"):
         parts.extend(_unit_tables(report, L))
     if only in (None, "measures"):
+        parts.extend(_substitution_lines(report, L))
         parts.extend(_measure_section(report, L, color))
     return Group(*parts)
+
+
+def _substitution_lines(report: DiffReport, L: dict[str, str]) -> list[RenderableType]:
+    """The same replacement made in several measures, listed once (its edits stay in each measure)."""
+    if not report.substitutions:
+        return []
+    t = _table(L, [L["old"], L["new"], L["times"], L["places"]])
+    for x in report.substitutions:
+        t.add_row(x.old, x.new, str(x.count), "; ".join(_path(p) for p in x.places))
+    return [RichText(f"\n{L['substitutions']} ({len(report.substitutions)})", style="bold"), t]
 
 
 def _target_tables(report: DiffReport, L: dict[str, str]) -> list[RenderableType]:
@@ -266,6 +278,17 @@ def diff_markdown(report: DiffReport, *, lang: str = "en", only: str | None = No
             ]
             for m in report.measures
         ]  # fmt: skip
+        if report.substitutions:
+            subs = [
+                [x.old, x.new, str(x.count), "; ".join(_path(p) for p in x.places)]
+                for x in report.substitutions
+            ]
+            out += [
+                f"## {L['substitutions']}",
+                "",
+                *md_table([L["old"], L["new"], L["times"], L["places"]], subs),
+                "",
+            ]
         out += [f"## 新旧对照表 / {L['changed_measures']}", ""]
         out += [*md_table([L["measure"], L["text_old"], L["text_new"], L["status"]], rows), ""]
     return "\n".join(out)

@@ -98,6 +98,17 @@ def diff_html(report: DiffReport, *, lang: str = "en") -> str:
     parts.append("</header>")
     parts.append(_targets_section(report, L, anchors))
     parts.append(_units_section(report, L, anchors))
+    if report.substitutions:
+        rows = "".join(
+            f"<tr><td>{escape(x.old)}</td><td>{escape(x.new)}</td><td>{x.count}</td>"
+            f"<td>{escape('; '.join('/'.join(p) for p in x.places))}</td></tr>"
+            for x in report.substitutions
+        )
+        parts.append(
+            f"<section><h2>{escape(L['substitutions'])} ({len(report.substitutions)})</h2><table class='subs'>"
+            f"<thead><tr><th>{escape(L['old'])}</th><th>{escape(L['new'])}</th><th>{escape(L['times'])}</th>"
+            f"<th>{escape(L['places'])}</th></tr></thead><tbody>{rows}</tbody></table></section>"
+        )
     parts.append(_pairs_section(report, L))
     return _page(f"{report.old.id} → {report.new.id}", "\n".join(parts), lang)
 
