@@ -7,11 +7,12 @@ import os
 from . import corpus
 from .extract import enrich
 from .metadata import document_info, document_year
-from .models import Attachment, Document, Skipped
+from .models import Attachment, Block, Document, Skipped
 from .normalize import Text, normalize
 from .read import Source, read_bytes, read_path
-from .structure import build
+from .structure import Part, build
 from .tables import find_indicator_tables
+from .task_tables import row_measures, task_rows
 
 
 def parse(ref: str | os.PathLike[str]) -> Document:
@@ -43,20 +44,40 @@ def parse_source(source: Source, *, doc_id: str) -> Document:
         preamble=s.preamble,
         measures=s.measures,
         back_matter=s.back_matter,
-        attachments=[
-            Attachment(
-                label=a.label,
-                title=a.title,
-                span=t.span(*a.range),
-                preamble=a.preamble,
-                measures=a.measures,
-                back_matter=a.back_matter,
-            )
-            for a in s.attachments
-        ],
+        attachments=[_attachment(t, a) for a in s.attachments],
         indicators=indicators,
         skipped=_skipped(t),
     )
+
+
+def _attachment(t: Text, a: Part) -> Attachment:
+    """An attachment; one without numbered items whose text is a task table (牵头/配合 columns) has
+    the table's rows as its measures, their units read off the unit columns (source: table)."""
+    span = t.span(*a.range)
+    rows = [] if a.measures else task_rows(t, span.start, span.end)
+    if not rows:
+        return Attachment(
+            label=a.label, title=a.title, span=span, preamble=a.preamble, measures=a.measures,
+            back_matter=a.back_matter,
+        )  # fmt: skip
+    return Attachment(
+        label=a.label,
+        title=a.title,
+        span=span,
+        preamble=_original_block(t, span.start, rows[0].start) or Block(text="", span=None),
+        measures=row_measures(t, rows, [a.label]),
+        back_matter=_original_block(t, rows[-1].end, span.end),
+    )
+
+
+def _original_block(t: Text, start: int, end: int) -> Block | None:
+    """Text of the original file [start, end) without surrounding whitespace, as a Block."""
+    raw = t.source.text
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return Block(text=raw[start:end], span=t.original_span(start, end)) if start < end else None
 
 
 def _skipped(t: Text) -> list[Skipped]:

@@ -272,7 +272,8 @@ def _unit(name: str, role: Role, source: Source = "tag") -> ResponsibleUnit:
 
 
 def _looks_like_unit(name: str) -> bool:
-    return bool(_SUFFIX.search(name)) or name.startswith("各") or name in _table().get("generic", [])
+    base = re.sub(r"[（(][^（）()]*[）)]$", "", name) or name  # 区委组织部（区公务员局）
+    return bool(_SUFFIX.search(base)) or name.startswith("各") or name in _table().get("generic", [])
 
 
 def _match_bracket(text: str, open_at: int) -> int | None:

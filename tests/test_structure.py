@@ -251,3 +251,25 @@ def test_a_title_spaced_out_for_layout_reads_whole() -> None:
         "第一章 总 则\n第一条 为了加强管理，制定本办法。\n第二章 附　则\n第二条 本办法自发布之日起施行。\n"
     )
     assert [m.heading for m in doc.measures] == ["总则", "附则"]
+
+
+def test_a_task_table_in_an_attachment_gives_its_rows_as_measures_with_lead_and_support_units() -> None:
+    text = (
+        "一、任务\n（一）推进分类。略。\n附件1\n工作任务清单\n序号\n任务名称\n任务内容\n牵头部门\n配合部门\n时间节点\n"
+        "1\n加强组织领导\n召开全区动员大会。\n区政府办公室\n各成员单位\n2019年3月\n"
+        "2\n建立考核机制。\n区委组织部（区公务员局）\n区绿化市容局\n2019年\n"  # 任务名称 spans rows 1-2
+        "3\n推进源头减量\n开展示范创建。\n区绿化市容局、区商务委\n各街镇\n2019年底\n"
+    )
+    doc = parse_text(text)
+    (att,) = doc.attachments
+    assert [m.path for m in att.measures] == [["附件1", "1"], ["附件1", "2"], ["附件1", "3"]]
+    assert att.measures[0].heading == "召开全区动员大会"
+    assert [(u.name, u.role, u.source) for u in att.measures[1].responsible_units] == [
+        ("区委组织部（区公务员局）", "lead", "table"),
+        ("区绿化市容局", "support", "table"),
+    ]
+    assert [u.name for u in att.measures[2].responsible_units if u.role == "lead"] == [
+        "区绿化市容局",
+        "区商务委",
+    ]
+    assert att.preamble.text.startswith("附件1\n工作任务清单\n序号")
