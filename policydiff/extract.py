@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from .models import Measure
 from .normalize import Text
 from .structure import Structure
+from .subjects import _is_body as is_body
 from .subjects import acting_subjects
 from .targets import ACHIEVED_SECTION, FACT_SECTION, GOAL_SECTION, Context, extract
+from .units import _looks_like_unit as looks_like_unit
+from .units import _unit as unit
 from .units import find_clauses
+
+_SECTION_UNIT = re.compile(r"[\u4e00-\u9fff（）()、]+")
 
 
 def enrich(
@@ -33,6 +40,12 @@ def enrich(
             m.responsible_units.extend(clause.units)
             if clause.own_line:
                 unit_lines.add(id(m))
+    for m, _, _ in s.own:
+        # a 职责分工 section headed by a unit's name (一、区数据局): the unit of the section
+        if not m.responsible_units and m.heading and m.heading == m.text.split("\n", 1)[0].rstrip("。：:"):
+            name = m.heading.strip()
+            if len(name) <= 20 and _SECTION_UNIT.fullmatch(name) and looks_like_unit(name) and is_body(name):
+                m.responsible_units = [unit(name, "support", "section")]
     if status != "reply" and not any(m.responsible_units for m, _, _ in s.own):
         # a plan that writes no tag at all names its units as the subjects of its sentences (a
         # reply reports what was done: its subjects are not responsible for measures)

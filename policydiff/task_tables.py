@@ -49,9 +49,19 @@ def task_rows(t: Text, start: int, end: int) -> list[TaskRow]:
         if header is None:
             i += 1
             continue
-        rows, i = _rows(cells, i + 1 + len(header), header)
+        rows, i = _rows(cells, i + 1 + len(header), header, 1)
+        # the header printed again at a page break: the rows go on with the next number
+        while rows and _repeats(cells, i, header):
+            more, i = _rows(cells, i + 1 + len(header), header, int(rows[-1].no) + 1)
+            if not more:
+                break
+            rows += more
         out.extend(rows)
     return out
+
+
+def _repeats(cells: list[_Cell], i: int, header: list[str]) -> bool:
+    return [c.text for c in cells[i : i + 1 + len(header)]] == ["序号", *header]
 
 
 def _header(cells: list[_Cell], i: int) -> list[str] | None:
@@ -82,14 +92,18 @@ def _kind(name: str) -> str:
     return "other"
 
 
-def _rows(cells: list[_Cell], i: int, header: list[str]) -> tuple[list[TaskRow], int]:
+def _rows(cells: list[_Cell], i: int, header: list[str], expected: int) -> tuple[list[TaskRow], int]:
     kinds = [_kind(h) for h in header]
     out: list[TaskRow] = []
-    expected = 1
     while i < len(cells) and cells[i].text == str(expected):
         nxt = str(expected + 1)
         stop = next(
-            (j for j in range(i + 2, min(len(cells), i + len(header) + 5)) if cells[j].text == nxt), None
+            (
+                j
+                for j in range(i + 2, min(len(cells), i + len(header) + 5))
+                if cells[j].text == nxt or (cells[j].text == "序号" and _repeats(cells, j, header))
+            ),
+            None,
         )
         end = stop if stop is not None else min(len(cells), i + 1 + len(header))
         row = _fold_wrapped(cells[i + 1 : end], len(header))

@@ -273,3 +273,14 @@ def test_a_task_table_in_an_attachment_gives_its_rows_as_measures_with_lead_and_
         "区商务委",
     ]
     assert att.preamble.text.startswith("附件1\n工作任务清单\n序号")
+
+
+def test_a_task_table_header_repeated_at_a_page_break_does_not_end_the_table() -> None:
+    head = "序号\n任务内容\n牵头单位\n配合单位\n"
+    text = (
+        "一、任务\n（一）推进分类。略。\n附件\n任务分工表\n" + head
+        + "1\n开展示范创建。\n区绿化市容局\n各街镇\n" + head + "2\n推进源头减量。\n区商务委\n各街镇\n"
+    )  # fmt: skip
+    (att,) = parse_text(text).attachments
+    assert [m.label for m in att.measures] == ["1", "2"]
+    assert [u.name for u in att.measures[1].responsible_units] == ["区商务委", "各街镇"]

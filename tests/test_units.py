@@ -156,3 +156,12 @@ def test_bare_tag_source_is_tag() -> None:
 )
 def test_bracketed_prose_is_not_a_tag(text: str) -> None:
     assert names(text) == []
+
+
+def test_a_section_headed_by_a_unit_name_is_that_units() -> None:
+    doc = parse_text(
+        "一、区数据局\n负责平台数据归集。\n二、区城管执法局\n1、负责执法检查。\n三、强化试点布局\n略。\n"
+    )
+    assert [(u.name, u.source) for u in doc.find("一").responsible_units] == [("区数据局", "section")]
+    assert [u.name for u in doc.find("二").responsible_units] == ["区城管执法局"]
+    assert doc.find("三").responsible_units == []  # 布局 is no bureau
