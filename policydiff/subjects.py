@@ -23,13 +23,13 @@ _NAME = re.compile(
 _PREFIX = re.compile(r"^(?:[市区县省镇乡村]|街道|街镇|各|相关|有关|属地|本市|全市|国家)")
 # a functional category (公安部门, 绿化市容部门) needs no level; every other name starts with one
 _CATEGORY = re.compile(r"部门$")
-_NOT_BODY = re.compile(r"(布局|格局|大局|全局|当局|开局|结局|变局)$")
+_NOT_BODY = re.compile(r"(布局|格局|大局|全局|当局|开局|结局|变局)$|^(多|众多|诸多)")  # 多部门 is no body
 # names are noun phrases: a verb or adverb inside means the match ran over a predicate
 _VERBISH = re.compile(
     r"由|建立|推动|推进|落实|通报|配合|协助|做到|促进|作为|加强|完善|支持|鼓励|引导|指导|督促|组织|开展|实施"
     r"|衡量|协调|负责|及时|分别|形成|强化|提高|提升|实现|深化|构建|通过|坚持|根据|结合|探索|研究|创建|发挥"
     r"|围绕|纳入|追查|处理|运送|打造|优化|健全|增强|统筹|明确|加快|做好|确保|交由|移交|报送|报请|对于|按照"
-    r"|[向把将在并可对]"
+    r"|符合|呈现|[向把将在并可对的]"
 )  # single characters only where no department name has them (经 交 为 报 发展 are in 经济信息化委 …)
 # a list item without its own head, sharing the one of the last item: 城管执法、规划资源、林业等部门
 _BARE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=[、和及与])")

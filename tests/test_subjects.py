@@ -61,3 +61,15 @@ def test_department_names_that_contain_verb_like_characters() -> None:
         "市经济信息化委",
         "区交通委",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "多部门协同推进，共同营造爱水护河氛围。",  # 多部门: how many, not which
+        "各项事业呈现出蓬勃发展的生动局面。",  # 各 opens a sentence, not a name
+        "从业人员应符合国家主管部门规定的相关从业条件。",  # a predicate ran into the match
+    ],
+)
+def test_quantities_and_predicates_are_not_bodies(text: str) -> None:
+    assert names(text) == []
