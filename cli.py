@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -476,6 +478,91 @@ def targets(
         _write(_export(render_quantities(table, show_doc=len(docs) > 1)), out)
     else:
         _console().print(render_quantities(table, show_doc=len(docs) > 1))
+
+
+@app.command("export")
+def export_cmd(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...", help="Plan files, folders (searched recursively), globs, corpus ids."
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The dataset: .sqlite, .duckdb (one file), .parquet, .jsonl or .csv (a folder, a file per table).",
+        ),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="sqlite, duckdb, parquet, jsonl or csv (default: from -o)."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: every core).")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run on the Dask cluster at this address (tcp://host:8786); needs policydiff[dask].",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Parse many plans into one dataset of related tables.
+
+    Tables: documents, measures, units, targets, facts, indicators, attachments; a measure is keyed
+    by (doc, measure), `doc` being the input's path. A file that cannot be used is recorded in
+    documents with status=error and the run goes on. Running again re-parses only new or changed
+    files; documents from earlier runs stay. Exit 0 when every file parsed, 1 when some failed,
+    2 when nothing could be done.
+
+    Example: policydiff export plans/ corpus/*.txt -o plans.sqlite
+    """
+    from policydiff.dataset import export
+
+    for p in paths:
+        if Path(p).exists() and out.exists() and Path(p).resolve() == out.resolve():
+            _fail(f"{out}: is an input of this command; choose another output")
+    with _progress(enabled=not quiet) as progress:
+        try:
+            summary = export(paths, out, format=fmt, jobs=jobs, scheduler=scheduler, progress=progress)
+        except PolicyDiffError as exc:
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(f"{out}: cannot write ({exc.strerror or exc})")
+    if not quiet:
+        for f in summary.failed:
+            _note(f"policydiff: failed: {f.error}")
+        _note(
+            f"{summary.out}: {summary.documents} documents, {summary.measures} measures, "
+            f"{summary.targets} targets ({summary.parsed} parsed, {summary.unchanged} unchanged, "
+            f"{len(summary.failed)} failed, {summary.kept} kept from earlier runs)"
+        )
+    if len(summary.failed) == summary.inputs:
+        raise typer.Exit(ExitStatus.ERROR)  # no input could be used
+    raise typer.Exit(ExitStatus.DIFFERENCES if summary.failed else ExitStatus.OK)
+
+
+@contextmanager
+def _progress(*, enabled: bool) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A Rich progress bar on stderr when it is a terminal; nothing when piped or quiet."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("parsing", total=None)
+
+        def update(done: int, total: int, key: str) -> None:
+            bar.update(task, completed=done, total=total, description=Path(key).name if key else "parsing")
+
+        yield update
 
 
 @app.command("text")

@@ -14,6 +14,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .api import parse, parse_bytes, parse_text
     from .compare import compare
+    from .dataset import export, load, load_rows
     from .diff import diff
     from .errors import InputError, NoStructureError, PolicyDiffError
     from .models import (
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "parse": "api", "parse_bytes": "api", "parse_text": "api", "compare": "compare", "diff": "diff",
+    "export": "dataset", "load": "dataset", "load_rows": "dataset",
     "InputError": "errors", "NoStructureError": "errors", "PolicyDiffError": "errors",
     "Block": "models", "CompareReport": "models", "DiffReport": "models", "Document": "models",
     "DocumentInfo": "models", "Fact": "models", "Measure": "models", "ResponsibleUnit": "models",
@@ -68,6 +70,9 @@ __all__ = [
     "__version__",
     "compare",
     "diff",
+    "export",
+    "load",
+    "load_rows",
     "measure_records",
     "parse",
     "parse_bytes",

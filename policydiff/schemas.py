@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .dataset.tables import Dataset
 from .limits import SCHEMA_NAMES
 from .models import CompareReport, DiffReport, Document, QuantityTable
 
@@ -15,6 +16,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "targets": QuantityTable,
     "diff": DiffReport,
     "compare": CompareReport,
+    "dataset": Dataset,
 }
 
 
