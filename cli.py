@@ -547,6 +547,110 @@ def export_cmd(
     raise typer.Exit(ExitStatus.DIFFERENCES if summary.failed else ExitStatus.OK)
 
 
+class RelatedFormat(StrEnum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+    html = "html"
+
+
+@app.command("related")
+def related_cmd(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="Plan files, folders, globs, corpus ids — or one dataset written by `policydiff export`.",
+        ),
+    ],
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help="Only this plan's relatives (its path or key), with its measures found nowhere else."
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Relatives listed per plan.")] = 10,
+    fmt: Annotated[
+        RelatedFormat | None,
+        typer.Option("--format", "-f", help="text, json, yaml, csv (a row per plan and relative) or html."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Parallel parsing processes.")
+    ] = None,
+    out: Annotated[Path | None, _OUT] = None,
+) -> None:
+    """For every plan, the plans it most likely derives from or shares measures with.
+
+    Sentences copied from one plan into another (numbers and punctuation aside) are found with
+    MinHash LSH; plans sharing such sentences in two measures or more are relatives, ranked by the
+    measures they share. When both plans are dated, the older is named the parent.
+
+    Example: policydiff related plans/ --format html -o related.html
+    """
+    from policydiff.dataset.build import parse_paths
+    from policydiff.dataset.related import related
+    from policydiff.dataset.stores import read_store, store_format
+    from policydiff.render import scrub, to_csv, to_json, to_yaml
+    from policydiff.render.related import ROW_COLUMNS, related_html, related_renderable, related_rows
+
+    chosen = _format(fmt.value if fmt else None, out, [f.value for f in RelatedFormat], "text")
+    try:
+        dataset = _dataset(paths[0]) if len(paths) == 1 else None
+        if dataset is not None:
+            rows = read_store(dataset, store_format(dataset, None))
+        else:
+            extra = [to] if to is not None and Path(to).is_file() else []
+            with _progress(enabled=out is not None or not sys.stdout.isatty()) as progress:
+                rows = parse_paths([*paths, *extra], jobs=jobs, progress=progress)
+        key = _plan_key(to, [r["doc"] for r in rows["documents"]]) if to is not None else None
+        report = related(rows, to=key, top=top)
+    except PolicyDiffError as exc:
+        _fail(str(exc))
+    for r in rows["documents"]:
+        if r["status"] == "error":
+            _note(f"policydiff: skipped: {r['error']}")
+    if chosen == "json":
+        _write(to_json(report), out)
+    elif chosen == "yaml":
+        _write(to_yaml(report), out)
+    elif chosen == "csv":
+        _write(to_csv(related_rows(report), ROW_COLUMNS), out)
+    elif chosen == "html":
+        _write(related_html(report), out)
+    elif out is not None:
+        _write(_export(related_renderable(report)), out)
+    else:
+        _console().print(related_renderable(scrub(report)))
+
+
+def _dataset(ref: str) -> Path | None:
+    """The path, when it names a dataset written by export rather than plans."""
+    p = Path(ref)
+    if p.is_file() and p.suffix.lower() in (".sqlite", ".sqlite3", ".db", ".duckdb"):
+        return p
+    if p.is_dir() and any((p / f"documents.{f}").is_file() for f in ("parquet", "jsonl", "csv")):
+        return p
+    return None
+
+
+def _plan_key(ref: str, keys: list[str]) -> str:
+    """A document key from what a user types: the key itself, the path, or a unique file name/id."""
+    if ref in keys:
+        return ref
+    posix = Path(ref).as_posix()
+    if posix in keys:
+        return posix
+    stem = [k for k in keys if Path(k).stem == Path(ref).stem]
+    if len(stem) == 1:
+        return stem[0]
+    if len(stem) > 1:
+        raise PolicyDiffError(
+            f"--to {ref}: several plans have this name ({', '.join(stem[:3])} …); give the path"
+        )
+    raise PolicyDiffError(f"--to {ref}: not among the plans given")
+
+
 @contextmanager
 def _progress(*, enabled: bool) -> Iterator[Callable[[int, int, str], None] | None]:
     """A Rich progress bar on stderr when it is a terminal; nothing when piped or quiet."""

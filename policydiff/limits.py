@@ -2,4 +2,4 @@
 
 MAX_BYTES = 20 * 1024 * 1024  # the largest input accepted: no plan is this big
 MIN_SCORE = 0.11  # compare: below this score a measure has no counterpart (see compare.py for why)
-SCHEMA_NAMES = ("document", "targets", "diff", "compare", "dataset")
+SCHEMA_NAMES = ("document", "targets", "diff", "compare", "related", "dataset")

@@ -433,3 +433,49 @@ class CompareReport(Model):
     indicators: list[IndicatorGroup] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# --- related: which plans derive from which (policydiff related) ---
+
+
+class Relative(Model):
+    """A plan that shares measures with the plan at hand."""
+
+    doc: str
+    title: str | None
+    date: str | None
+    shared: int = Field(
+        description="Measures of the plan with a sentence found (near-duplicate) in the relative"
+    )
+    share: float = Field(description="shared / the plan's measures")
+    share_of_relative: float = Field(
+        description="The relative's measures with a counterpart in the plan, as a share"
+    )
+    flow: Literal["from", "to"] | None = Field(
+        description="from: the relative is older, the plan likely derives from it; to: the reverse; "
+        "null when the dates do not say"
+    )
+
+
+class PlanRelatives(Model):
+    """One plan's relatives, most shared measures first."""
+
+    doc: str
+    title: str | None
+    date: str | None
+    measures: int = Field(description="Measures with a sentence long enough to compare")
+    unmatched: int = Field(description="Of those, measures none of whose sentences occurs in another plan")
+    unmatched_measures: list[str] = Field(default_factory=list, description="Their keys (with --to only)")
+    relatives: list[Relative] = Field(default_factory=list)
+
+
+class RelatedReport(Model):
+    """policydiff related: each plan's likely relatives in a set of plans."""
+
+    schema_: Literal["policydiff/related/v1"] = Field(default="policydiff/related/v1", alias="schema")
+    plans: list[PlanRelatives] = Field(default_factory=list)
+    documents: int = Field(description="Plans compared")
+    sentences: int = Field(description="Distinct sentences compared (numbers folded)")
+    clusters: int = Field(description="Groups of near-duplicate sentences found in two plans or more")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)

@@ -9,13 +9,14 @@ from pydantic import BaseModel
 
 from .dataset.tables import Dataset
 from .limits import SCHEMA_NAMES
-from .models import CompareReport, DiffReport, Document, QuantityTable
+from .models import CompareReport, DiffReport, Document, QuantityTable, RelatedReport
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "document": Document,
     "targets": QuantityTable,
     "diff": DiffReport,
     "compare": CompareReport,
+    "related": RelatedReport,
     "dataset": Dataset,
 }
 

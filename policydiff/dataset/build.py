@@ -35,7 +35,7 @@ class ExportSummary(BaseModel):
     out: str
     format: str
     inputs: int = Field(description="Files named by the paths given")
-    parsed: int = Field(description="Files read and parsed in this run (new or changed)")
+    parsed: int = Field(description="Files read in this run: new, changed, or failed last time")
     unchanged: int = Field(description="Files skipped: same bytes and policydiff version as in the dataset")
     failed: list[Failure] = Field(default_factory=list, description="Files that could not be used")
     kept: int = Field(description="Documents already in the dataset that were not among the inputs")
@@ -60,9 +60,7 @@ def export(
     out_path = Path(out)
     fmt = store_format(out_path, format)
     require(fmt)
-    inputs = discover([os.fspath(p) for p in paths])
-    if not inputs:
-        raise InputError("no plan files found (folders are searched for .txt .html .docx .pdf .doc)")
+    inputs = _discover(paths)
     old = read_store(out_path, fmt) if out_path.exists() else empty_rows()
     # a document parsed by this version from the same bytes is kept; failed files are tried again
     known = {
@@ -70,29 +68,7 @@ def export(
         for r in old["documents"]
         if r["status"] == "ok" and r["policydiff_version"] == __version__
     }
-
-    fresh: list[Rows] = []
-    todo: list[tuple[Input, bytes, str]] = []
-    unchanged: set[str] = set()
-    for item in inputs:
-        data, problem = _read(item.path)
-        sha = hashlib.sha256(data).hexdigest() if problem is None else ""
-        if problem is not None:
-            fresh.append(_error(item.key, item.doc_id, sha, len(data), problem))
-        elif known.get(item.key) == sha:
-            unchanged.add(item.key)
-        else:
-            todo.append((item, data, sha))
-
-    total, done = len(inputs), len(fresh) + len(unchanged)
-    if progress is not None:
-        progress(done, total, "")
-    for rows in _parse_all(todo, jobs=jobs, scheduler=scheduler):
-        fresh.append(rows)
-        done += 1
-        if progress is not None:
-            progress(done, total, rows["documents"][0]["doc"])
-
+    fresh, unchanged = _run(inputs, known, jobs=jobs, scheduler=scheduler, progress=progress)
     merged = _merge(old, fresh)
     write_store(out_path, fmt, merged)
     failures = [
@@ -106,14 +82,66 @@ def export(
         out=str(out_path),
         format=fmt,
         inputs=len(inputs),
-        parsed=len(todo),
-        unchanged=len(unchanged),
+        parsed=len(fresh),
+        unchanged=unchanged,
         failed=sorted(failures, key=lambda f: f.doc),
         kept=sum(1 for r in merged["documents"] if r["doc"] not in names),
         documents=len(merged["documents"]),
         measures=len(merged["measures"]),
         targets=len(merged["targets"]),
     )
+
+
+def parse_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> Rows:
+    """The tables `export` would write for these inputs, in memory (nothing is written)."""
+    fresh, _ = _run(_discover(paths), {}, jobs=jobs, scheduler=scheduler, progress=progress)
+    return _merge(empty_rows(), fresh)
+
+
+def _discover(paths: Iterable[str | os.PathLike[str]]) -> list[Input]:
+    inputs = discover([os.fspath(p) for p in paths])
+    if not inputs:
+        raise InputError("no plan files found (folders are searched for .txt .html .docx .pdf .doc)")
+    return inputs
+
+
+def _run(
+    inputs: list[Input],
+    known: dict[str, str],
+    *,
+    jobs: int | None,
+    scheduler: str | None,
+    progress: Progress | None,
+) -> tuple[list[Rows], int]:
+    """Read and hash every input; parse those not in `known` (key → sha256) with the same hash.
+    Returns the rows of every file read (parsed or failed) and the number left unchanged."""
+    fresh: list[Rows] = []
+    todo: list[tuple[Input, bytes, str]] = []
+    unchanged = 0
+    for item in inputs:
+        data, problem = _read(item.path)
+        sha = hashlib.sha256(data).hexdigest() if problem is None else ""
+        if problem is not None:
+            fresh.append(_error(item.key, item.doc_id, sha, len(data), problem))
+        elif known.get(item.key) == sha:
+            unchanged += 1
+        else:
+            todo.append((item, data, sha))
+    total, done = len(inputs), len(fresh) + unchanged
+    if progress is not None:
+        progress(done, total, "")
+    for rows in _parse_all(todo, jobs=jobs, scheduler=scheduler):
+        fresh.append(rows)
+        done += 1
+        if progress is not None:
+            progress(done, total, rows["documents"][0]["doc"])
+    return fresh, unchanged
 
 
 def parse_one(key: str, doc_id: str, data: bytes, sha256: str) -> Rows:

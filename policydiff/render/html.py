@@ -45,6 +45,7 @@ details > summary { cursor: pointer; } details .sides { display: grid; grid-temp
 td.empty { color: #8c959f; text-align: center; }
 tr.flagged td { background: #fff8c5; }
 .flag { color: #9a6700; }
+ul.relatives { margin: 0; padding-left: 1.2em; } .bar { height: 4px; background: var(--move); margin: 2px 0 6px; }
 @media (max-width: 640px) {
   /* a phone: the page never runs off the right edge; wide tables scroll inside themselves, cells keep
      a readable width, and the 对照表 stacks old above new */
