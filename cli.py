@@ -365,7 +365,20 @@ def compare_cmd(
     reference: Annotated[
         str, typer.Argument(metavar="REFERENCE", help="The reference plan (file or corpus id).")
     ],
-    others: Annotated[list[str], typer.Argument(metavar="OTHER...", help="Plans to compare it with.")],
+    others: Annotated[
+        list[str] | None, typer.Argument(metavar="[OTHER...]", help="Plans to compare it with.")
+    ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option(
+            "--against",
+            help="A dataset written by `policydiff export`: compare with its plans closest to REFERENCE "
+            "(found as `policydiff related` finds relatives), however many it holds.",
+        ),
+    ] = None,
+    top: Annotated[
+        int, typer.Option("--top", "-n", min=1, help="With --against: how many of the closest plans.")
+    ] = 10,
     fmt: Annotated[
         CompareFormat | None,
         typer.Option(
@@ -386,6 +399,9 @@ def compare_cmd(
     CSV output is the indicator table (one row per value), UTF-8 with BOM.
 
     Example: policydiff compare hechuan-2025-final wuxi-2022 chongqing-mca-2025-reply city-2022-yilaoyixiao
+
+    Against a whole corpus: policydiff export plans/ -o plans.sqlite, then
+    policydiff compare my-plan.txt --against plans.sqlite --top 10
     """
     from policydiff.render import to_csv, to_json, to_yaml
     from policydiff.render.compare import (
@@ -400,9 +416,23 @@ def compare_cmd(
     chosen = _format(fmt.value if fmt else None, out, [f.value for f in CompareFormat], "text")
     if chosen == "docx" and out is None:
         _fail("--format docx writes a Word file: give it a name with -o, e.g. -o 比较.docx")
+    if not others and against is None:
+        _fail("give the plans to compare REFERENCE with, or a dataset with --against (see --help)")
     try:
         ref = _plan(reference)
-        rest = [_plan(o) for o in others]
+        rest = [_plan(o) for o in others or []]
+        if against is not None:
+            from policydiff.dataset import closest
+
+            near = closest(ref, against, top=top)
+            _note(
+                f"{against}: the {len(near)} plans closest to {reference} (of those sharing sentences with it)"
+            )
+            rest += near
+        if not rest:
+            raise PolicyDiffError(
+                f"{against}: no plan shares two measures with {reference}; nothing to compare"
+            )
     except PolicyDiffError as exc:
         _fail(str(exc))
     report = policydiff.compare(ref, rest, min_score=min_score)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -174,3 +175,32 @@ def test_unreachable_scheduler_is_one_clear_error(
     )
     assert result.exit_code == 2 and "Dask scheduler" in result.output
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_documents_come_back_from_their_rows() -> None:
+    """What compare --against reads: a plan rebuilt from its rows has the parse's measures, units,
+    targets, facts, attachments and indicator rows."""
+    from policydiff.dataset.documents import by_document, document_from_rows
+
+    for e in corpus.entries():
+        doc = policydiff.parse(e.id)
+        rows = document_rows(doc, key=e.id, sha256="", size=0, version="x")
+        back = document_from_rows(by_document(rows)[e.id])
+        assert [m.model_dump() for m in back.walk_all()] == [m.model_dump() for m in doc.walk_all()]
+        assert back.indicators == doc.indicators
+        assert (back.preamble.targets, back.preamble.facts) == (doc.preamble.targets, doc.preamble.facts)
+        assert [(a.label, a.title) for a in back.attachments] == [(a.label, a.title) for a in doc.attachments]
+        assert back.document.title == doc.document.title
+
+
+def test_compare_against_a_dataset_takes_the_closest_plans(plans: Path, tmp_path: Path) -> None:
+    export([plans], tmp_path / "plans.sqlite", jobs=1)
+    result = runner.invoke(
+        app, ["compare", "hechuan-2025-final", "--against", str(tmp_path / "plans.sqlite"), "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    ids = [d["id"] for d in json.loads(result.stdout)["documents"]]
+    assert ids[0] == "hechuan-2025-final" and "hechuan-2025-draft" in ids
+    assert ids.count("hechuan-2025-final") == 1  # the dataset's copy of the reference is not its counterpart
+    result = runner.invoke(app, ["compare", "hechuan-2025-final"])
+    assert result.exit_code == 2 and "--against" in result.output

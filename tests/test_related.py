@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from cli import app
 from policydiff.dataset import export
 from policydiff.dataset.build import parse_paths
-from policydiff.dataset.minhash import bigram_signatures, candidate_pairs, set_signatures, similarity
+from policydiff.dataset.minhash import band_links, bigram_signatures, nearest, set_signatures, similarity
 from policydiff.dataset.related import fold, related, sentences
 
 runner = CliRunner()
@@ -122,10 +122,31 @@ def test_minhash_estimates_jaccard() -> None:
     )
 
 
-def test_lsh_pairs_similar_rows_only() -> None:
-    sig = set_signatures([[1, 2, 3, 4, 5], [1, 2, 3, 4, 6], [100, 200, 300], []], 64)
-    pairs = {tuple(p) for p in candidate_pairs(sig, threshold=0.5).tolist()}
-    assert (0, 1) in pairs and not any(3 in p for p in pairs) and (0, 2) not in pairs
+def test_band_links_join_near_duplicates_without_all_pairs() -> None:
+    """A sentence in 200 wordings links each wording to one head per band, never all 19,900 pairs."""
+    rng = random.Random(5)
+    chars = [chr(0x4E00 + i) for i in range(500)]
+    base = "".join(rng.choice(chars) for _ in range(60))
+    variants = []
+    for _ in range(200):
+        v = list(base)
+        v[rng.randrange(len(v))] = rng.choice(chars)
+        variants.append("".join(v))
+    unrelated = ["".join(rng.choice(chars) for _ in range(60)) for _ in range(50)]
+    sig = bigram_signatures(variants + unrelated, 64)
+    links = band_links(sig, threshold=0.5)
+    assert len(links) < 200 * 20
+    joined = {int(x) for pair in links.tolist() for x in pair}
+    assert set(range(200)) <= joined and not joined & set(range(200, 250))
+
+
+def test_nearest_finds_the_closest_sets() -> None:
+    sets = [list(range(100)), list(range(5, 105)), list(range(50, 150)), list(range(1000, 1100)), []]
+    sig = set_signatures(sets, 128)
+    pairs = {tuple(p) for p in nearest(sig, 1).tolist()}
+    assert (0, 1) in pairs and not any(4 in p for p in pairs)
+    only = {tuple(p) for p in nearest(sig, 1, only=3).tolist()}
+    assert all(3 in p for p in only)
 
 
 def test_cli_on_files_and_on_a_dataset_agree(plans: Path, tmp_path: Path) -> None:

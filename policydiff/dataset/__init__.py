@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .build import ExportSummary, Failure, export
 from .frames import load, load_rows
+from .related import closest
 from .tables import TABLES
 
-__all__ = ["TABLES", "ExportSummary", "Failure", "export", "load", "load_rows"]
+__all__ = ["TABLES", "ExportSummary", "Failure", "closest", "export", "load", "load_rows"]

@@ -3,7 +3,10 @@
 datasketch hashes each element with SHA-1 in Python (≈ 100 µs for a measure of 120 characters);
 here the elements of every set are hashed and permuted as NumPy arrays in one pass (the affine
 permutations of datasketch's "affine32" scheme, a·h + b mod 2³², after a 32-bit mixing step), and
-the signatures are handed to `datasketch.MinHashLSH` for the banding, which is theirs."""
+datasketch chooses the LSH bands and rows for a threshold and gives the LSH Forest for top-k queries.
+Clustering needs the buckets themselves, not the pairs MinHashLSH.query returns (a sentence copied
+into thousands of plans has a bucket of thousands, i.e. millions of pairs): the bucketing is done
+here with NumPy, with datasketch's bands and rows."""
 
 from __future__ import annotations
 
@@ -97,24 +100,53 @@ def similarity(sig: U32, pairs: npt.NDArray[np.int64]) -> npt.NDArray[np.float64
     return eq
 
 
-def candidate_pairs(
-    sig: U32, *, threshold: float = 0.5, params: tuple[int, int] | None = None
-) -> npt.NDArray[np.int64]:
-    """Pairs (i < j) of rows that share an LSH band (datasketch's MinHashLSH, with its bands and rows
-    chosen for `threshold`, or as given in `params`); rows with the empty signature take no part."""
-    from datasketch import MinHash, MinHashLSH
+def _sketches(sig: U32) -> dict[int, Any]:
+    """datasketch MinHash objects over our signatures, for the rows that are not empty."""
+    from datasketch import MinHash
 
-    num_perm = sig.shape[1]
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, params=params)
-    template = MinHash(num_perm=num_perm)
-    live = [i for i in range(len(sig)) if not (sig[i] == _EMPTY).all()]
-    sketches: dict[int, Any] = {
-        i: MinHash(permutations=template.permutations, hashvalues=sig[i], scheme="affine32") for i in live
+    template = MinHash(num_perm=sig.shape[1])
+    return {
+        i: MinHash(permutations=template.permutations, hashvalues=sig[i], scheme="affine32")
+        for i in range(len(sig))
+        if not (sig[i] == _EMPTY).all()
     }
-    with lsh.insertion_session() as session:
-        for i in live:
-            session.insert(i, sketches[i], check_duplication=False)
-    found: list[tuple[int, int]] = []
-    for i in live:
-        found.extend((i, j) for j in lsh.query(sketches[i]) if j > i)
-    return np.asarray(found, dtype=np.int64).reshape(-1, 2)
+
+
+def band_links(sig: U32, *, threshold: float) -> npt.NDArray[np.int64]:
+    """Pairs (first, other) linking every row to the first row of each LSH bucket it falls in, for
+    clustering: a bucket of m rows gives m − 1 links, not m²/2 pairs, so a sentence copied into
+    thousands of plans costs thousands of links. Bands and rows are datasketch's choice for the
+    threshold (MinHashLSH's b and r); the bucketing is done here with NumPy over all rows at once."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=sig.shape[1])
+    live = np.flatnonzero(~(sig == _EMPTY).all(axis=1))
+    links = []
+    for k in range(lsh.b):
+        band = np.ascontiguousarray(sig[live, k * lsh.r : (k + 1) * lsh.r])
+        keys = band.view(np.dtype((np.void, band.dtype.itemsize * lsh.r))).ravel()
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        heads = live[first[inverse]]
+        other = heads != live
+        links.append(np.stack([heads[other], live[other]], axis=1))
+    if not links:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(links).astype(np.int64), axis=0)
+
+
+def nearest(sig: U32, k: int, *, only: int | None = None) -> npt.NDArray[np.int64]:
+    """Pairs (i, j), i < j, of each row and its k nearest rows by datasketch's LSH Forest (top-k by
+    the longest shared signature prefixes), or only those of row `only`."""
+    from datasketch import MinHashLSHForest
+
+    sketches = _sketches(sig)
+    forest = MinHashLSHForest(num_perm=sig.shape[1])
+    for i, m in sketches.items():
+        forest.add(i, m)
+    forest.index()
+    asked = [only] if only is not None else list(sketches)
+    found: set[tuple[int, int]] = set()
+    for i in asked:
+        if i in sketches:
+            found.update((min(i, j), max(i, j)) for j in forest.query(sketches[i], k + 1) if j != i)
+    return np.asarray(sorted(found), dtype=np.int64).reshape(-1, 2)

@@ -16,7 +16,9 @@ topic that do not derive from each other).
    candidates when any of their minima agree, so a plan sharing a few per cent of its sentences is
    still found with high probability), gives candidate plan pairs, which are then counted exactly:
    a measure is shared with another plan when one of its sentences is.
-4. A plan's relatives are ranked by shared measures; the earlier date is the parent when both
+4. A plan's relatives are ranked by the Jaccard similarity of their cluster sets, then of their
+   sentences word for word, so that parent and children, one edit away, come before grandparents
+   and cousins; shared measures are counted for the report. The earlier date is the parent when both
    plans have one (the text flowed from it), otherwise no direction is claimed.
 
 Only candidate pairs are ever scored: nothing is quadratic in the number of plans or sentences.
@@ -24,18 +26,23 @@ Only candidate pairs are ever scored: nothing is quadratic in the number of plan
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
+from pathlib import Path
 from typing import Literal
 
+import numpy as np
+
 from ..errors import InputError
-from ..models import PlanRelatives, RelatedReport, Relative
-from .minhash import bigram_signatures, candidate_pairs, set_signatures, similarity
-from .tables import Rows
+from ..models import Document, PlanRelatives, RelatedReport, Relative
+from .minhash import band_links, bigram_signatures, nearest, set_signatures, similarity
+from .tables import Rows, document_rows
 
 MIN_CHARS = 12  # shorter sentences are headings or formulas (总体要求, 保障措施): no evidence of copying
 SENTENCE_THRESHOLD = 0.5  # bigram Jaccard of two wordings of one sentence (district edits included)
 MIN_SHARED = 2  # one shared measure is a coincidence or boilerplate, two are a relation
+RARE_SPREAD = 50  # a sentence in at most this many plans points at its relatives (see _plan_pairs)
 NUM_PERM = 64
 
 _NOISE = re.compile(r"[\W_]+")
@@ -87,21 +94,31 @@ def related(rows: Rows, *, to: str | None = None, top: int = 10) -> RelatedRepor
         for c in clusters_of_plan:
             spread[c] += 1
 
-    found: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # plan → (relative, shared, theirs)
-    for a, b in _plan_pairs(members):
+    # closeness: the Jaccard similarity of the two plans' sentence clusters, then of their sentences
+    # word for word (numbers aside) — so that a plan's parent and children, one edit away, come
+    # before grandparents and cousins, though all may share the same measures
+    exact = [{i for _, ids in ms for i in ids} for ms in plan_measures]
+    found: dict[int, list[tuple[int, int, int, tuple[float, float]]]] = defaultdict(list)
+    focus = None if to is None else index[to]
+    for a, b in _plan_pairs(members, keep=max(3 * top, 30), focus=focus):
         common = members[a] & members[b]
         mine = sum(1 for _, c in measures[a] if c & common)
         theirs = sum(1 for _, c in measures[b] if c & common)
         if min(mine, theirs) >= MIN_SHARED:
-            found[a].append((b, mine, theirs))
-            found[b].append((a, theirs, mine))
+            same = len(exact[a] & exact[b])
+            close = (
+                len(common) / (len(members[a]) + len(members[b]) - len(common)),
+                same / (len(exact[a]) + len(exact[b]) - same),
+            )
+            found[a].append((b, mine, theirs, close))
+            found[b].append((a, theirs, mine, close))
 
     plans = []
     for d, info in enumerate(docs):
         if to is not None and info["doc"] != to:
             continue
         n = len(measures[d])
-        ranked = sorted(found[d], key=lambda x: (-x[1], -x[2], docs[x[0]]["doc"]))
+        ranked = sorted(found[d], key=lambda x: (-x[3][0], -x[3][1], docs[x[0]]["doc"]))
         alone = [key for key, c in measures[d] if all(spread[x] == 1 for x in c)]
         plans.append(
             PlanRelatives(
@@ -121,7 +138,7 @@ def related(rows: Rows, *, to: str | None = None, top: int = 10) -> RelatedRepor
                         share_of_relative=round(theirs / len(measures[r]), 3),
                         flow=_flow(info["date"], docs[r]["date"]),
                     )
-                    for r, mine, theirs in ranked[:top]
+                    for r, mine, theirs, _ in ranked[:top]
                 ],
             )
         )
@@ -134,33 +151,87 @@ def related(rows: Rows, *, to: str | None = None, top: int = 10) -> RelatedRepor
 
 
 def _clusters(texts: list[str]) -> list[int]:
-    """Cluster id of each text: connected components of the near-duplicate pairs (union–find)."""
-    parent = list(range(len(texts)))
+    """Cluster id of each text: connected components of the near-duplicate links."""
+    if len(texts) < 2:
+        return list(range(len(texts)))
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    if len(texts) > 1:
-        sig = bigram_signatures(texts, NUM_PERM)
-        pairs = candidate_pairs(sig, threshold=SENTENCE_THRESHOLD)
-        for i, j in pairs[similarity(sig, pairs) >= SENTENCE_THRESHOLD]:
-            ri, rj = root(int(i)), root(int(j))
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-    return [root(i) for i in range(len(texts))]
+    sig = bigram_signatures(texts, NUM_PERM)
+    links = band_links(sig, threshold=SENTENCE_THRESHOLD)
+    links = links[similarity(sig, links) >= SENTENCE_THRESHOLD]
+    n = len(texts)
+    graph = coo_matrix((np.ones(len(links), dtype=np.int8), (links[:, 0], links[:, 1])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    return [int(x) for x in labels]
 
 
-def _plan_pairs(members: list[set[int]]) -> list[tuple[int, int]]:
-    """Candidate pairs of plans: LSH over their cluster sets with bands of one row, i.e. plans whose
-    minimum agrees under any of the permutations (probability 1 − (1 − J)^bands for Jaccard J)."""
+def _plan_pairs(members: list[set[int]], *, keep: int, focus: int | None) -> list[tuple[int, int]]:
+    """Candidate pairs of plans, from two indexes, each giving a plan at most `keep` partners:
+    - the plans nearest by MinHash of their cluster sets (datasketch's LSH Forest): in a family of
+      hundreds of copies of one plan, the closest copies, not hundreds of pairs;
+    - the plans sharing the most clusters that occur in few plans (≤ RARE_SPREAD), counted with a
+      sparse matrix product: a district plan that keeps a tenth of a city plan among much of its own
+      text is far from it by Jaccard similarity, but shares sentences no other plan has.
+    Only the pairs of `focus` when it is given."""
     if len(members) < 2:
         return []
-    num_perm = 2 * NUM_PERM
-    sig = set_signatures([sorted(s) for s in members], num_perm)
-    return [(int(a), int(b)) for a, b in candidate_pairs(sig, params=(num_perm, 1))]
+    sig = set_signatures([sorted(s) for s in members], 2 * NUM_PERM)
+    found = {(int(a), int(b)) for a, b in nearest(sig, keep, only=focus)}
+    found.update(_rare_pairs(members, keep=keep, focus=focus))
+    return sorted(found)
+
+
+def _rare_pairs(members: list[set[int]], *, keep: int, focus: int | None) -> set[tuple[int, int]]:
+    from scipy.sparse import csr_matrix
+
+    spread: dict[int, int] = defaultdict(int)
+    for s in members:
+        for c in s:
+            spread[c] += 1
+    column = {c: k for k, c in enumerate(c for c, n in spread.items() if 2 <= n <= RARE_SPREAD)}
+    rows = [i for i, s in enumerate(members) for c in s if c in column]
+    cols = [column[c] for s in members for c in s if c in column]
+    m = csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(members), max(len(column), 1))
+    )
+    shared = (m[[focus]] @ m.T if focus is not None else m @ m.T).tocoo()
+    a = np.asarray([focus] * shared.nnz if focus is not None else shared.row, dtype=np.int64)
+    b, n = shared.col.astype(np.int64), shared.data
+    ok = a != b
+    a, b, n = a[ok], b[ok], n[ok]
+    order = np.lexsort((-n, a))  # by plan, most shared first
+    a, b = a[order], b[order]
+    starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]]) if len(a) else np.zeros(0, dtype=np.int64)
+    rank = np.arange(len(a)) - np.repeat(starts, np.diff(np.r_[starts, len(a)]))
+    top = rank < keep
+    return {(int(min(x, y)), int(max(x, y))) for x, y in zip(a[top], b[top], strict=True)}
+
+
+def closest(reference: Document, dataset: str | os.PathLike[str], *, top: int = 10) -> list[Document]:
+    """The `top` plans of an exported dataset closest to `reference` (as `related` ranks relatives),
+    rebuilt from the dataset's tables: what `compare --against` compares the reference with. The
+    reference's own entry in the dataset, if any, is left out."""
+    from .._version import __version__
+    from .documents import by_document, document_from_rows
+    from .frames import load_rows
+
+    rows = load_rows(dataset)
+    key = "\0reference"  # no path looks like this
+    own = document_rows(reference, key=key, sha256="", size=0, version=__version__)
+    merged = {t: [*rows[t], *own[t]] for t in rows}
+    plans = related(merged, to=key, top=top + 1).plans
+    docs = by_document(rows)
+    keys = [r.doc for r in plans[0].relatives if not _same_plan(reference, docs[r.doc]["documents"][0])][:top]
+    return [document_from_rows(docs[k]) for k in keys]
+
+
+def _same_plan(reference: Document, row: dict[str, object]) -> bool:
+    """The dataset's entry of the reference itself: the same path, or the same file name and title."""
+    info = reference.document
+    if row["doc"] == Path(info.source).as_posix():
+        return True
+    return row["id"] == info.id and row["title"] == info.title
 
 
 def _flow(mine: str | None, theirs: str | None) -> Literal["from", "to"] | None:

@@ -85,6 +85,7 @@ class QuantityRow(Row):
     start: int
     end: int
     line: int
+    end_line: int
 
 
 class IndicatorRowRecord(Row):
@@ -101,7 +102,10 @@ class IndicatorRowRecord(Row):
     unit: str | None
     nature: str | None
     unit_owner: str | None
+    start: int
+    end: int
     line: int
+    end_line: int
 
 
 class AttachmentRow(Row):
@@ -112,6 +116,7 @@ class AttachmentRow(Row):
     start: int
     end: int
     line: int
+    end_line: int
 
 
 TABLES: dict[str, type[Row]] = {
@@ -174,7 +179,7 @@ def document_rows(doc: Document, *, key: str, sha256: str, size: int, version: s
         n_targets += len(m.targets)
     for r in doc.indicators:
         row = r.model_dump(mode="json", exclude={"span"})
-        out["indicators"].append({"doc": key, **row, "line": r.span.line})
+        out["indicators"].append({"doc": key, **row, **_where(r.span)})
     for a in doc.attachments:
         out["attachments"].append(
             {
@@ -219,14 +224,14 @@ def error_row(*, key: str, doc_id: str, sha256: str, size: int, error: str, vers
 
 
 def _where(span: Span) -> dict[str, int]:
-    return {"start": span.start, "end": span.end, "line": span.line}
+    return {"start": span.start, "end": span.end, "line": span.line, "end_line": span.end_line}
 
 
 def _measure(doc: str, key: str, m: Measure, ordinal: int, part: str | None) -> dict[str, Any]:
     return {
         "doc": doc, "measure": key, "part": part, "label": m.label, "depth": len(m.path),
         "ordinal": ordinal, "parent": measure_key(m.path[:-1]) or None, "heading": m.heading,
-        "text": m.text, **_where(m.span), "end_line": m.span.end_line,
+        "text": m.text, **_where(m.span),
     }  # fmt: skip
 
 
