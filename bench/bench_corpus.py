@@ -5,7 +5,7 @@ usage: .venv/bin/python bench/bench_corpus.py [N ...]       (default: 1000 10000
 The plans are the corpus plans and, when ../shared/devset is there, the development set's plans,
 copied into a family tree: each new plan takes an earlier one (a real plan or a copy) as its parent
 and changes it as a district adapts a city plan or a final version a draft — numbers changed; in
-one sentence in five 市 made the copy's own district name (or the name put in front), words swapped
+one sentence in five 市 made the copy's own district name (or the name put in), words swapped
 and a clause cut; sentences and measures dropped; the bodies of neighbouring
 measures swapped (the same text under another number), a measure of an unrelated plan put in.
 The parent of every copy is known, so `related` is scored by the share of copies whose parent is among
@@ -13,7 +13,8 @@ their 10 listed relatives (recall@10).
 
 For each N it reports, with an anchor from the same run (one regex pass over all the text):
   export    plans/s (and per core), peak memory of the main process and of one worker;
-  related   recall@10 of the known links, time, peak memory (in a process of its own).
+  related   recall@10 of the known links, time, peak memory (in a process of its own);
+  compare   one plan against the whole dataset (compare --against: its 10 closest plans).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT.parent / "shared" / "devset" / "docs"
 
 _LABEL = re.compile(r"^\s*(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、．]|（\d+）)")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# a quantity: a number with its unit (labels 1. （2） 附件3 and dates are left alone)
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=[%％万亿个项家所人名张元平公米吨辆次床座户])")
 _SWAPS = [
     ("加强", "强化"),
     ("推进", "推动"),
@@ -61,7 +63,11 @@ def place_name(rng: random.Random) -> str:
 
 
 def reword(line: str, rng: random.Random, place: str) -> str:
-    line = line.replace("市", place, 1).replace("市", "区") if "市" in line else f"结合{place}实际，{line}"
+    if "市" in line:
+        line = line.replace("市", place, 1).replace("市", "区")
+    elif "，" in line:  # never in front: the sentence may begin with the measure's number
+        head, rest = line.split("，", 1)
+        line = f"{head}，结合{place}实际，{rest}"
     for old, new in rng.sample(_SWAPS, 2):
         line = line.replace(old, new)
     clauses = line.split("，")
@@ -131,10 +137,12 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def related_child(dataset: str, links_file: str) -> None:
-    """In a fresh process: load the dataset, find relatives, score them against the known links."""
+def related_child(dataset: str, links_file: str, reference: str) -> None:
+    """In a fresh process: load the dataset, find relatives, score them against the known links;
+    then compare one plan with its 10 closest plans in the dataset (compare --against)."""
     sys.path.insert(0, str(ROOT))
-    from policydiff.dataset import load_rows
+    import policydiff
+    from policydiff.dataset import closest, load_rows
     from policydiff.dataset.related import related
 
     t0 = time.perf_counter()
@@ -147,6 +155,11 @@ def related_child(dataset: str, links_file: str) -> None:
     top = {Path(p.doc).name: [Path(r.doc).name for r in p.relatives] for p in report.plans}
     found = sum(1 for child, parent in links.items() if parent in top.get(child, []))
     first = sum(1 for child, parent in links.items() if top.get(child, [None])[:1] == [parent])
+    t0 = time.perf_counter()
+    plan = policydiff.parse(reference)
+    near = closest(plan, dataset, top=10)
+    compared = policydiff.compare(plan, near)
+    t_compare = time.perf_counter() - t0
     print(
         json.dumps(
             {
@@ -155,6 +168,8 @@ def related_child(dataset: str, links_file: str) -> None:
                 "recall_at_10": round(found / max(len(links), 1), 3),
                 "parent_first": round(first / max(len(links), 1), 3),
                 "sentences": report.sentences,
+                "compare_s": round(t_compare, 1),
+                "compare_docs": len(compared.documents) - 1,
                 "peak_mb": round(peak_mb(resource.RUSAGE_SELF)),
             }
         )
@@ -184,13 +199,18 @@ def run(n: int) -> None:
             f"N={n}: {size / 1e6:.0f} MB of plans, {summary.measures} measures, {len(summary.failed)} failed; "
             f"anchor: one regex pass ({sentences} sentence ends) {anchor:.2f} s"
         )
+        for f in summary.failed[:3]:
+            print(f"  failed: {f.error[:160]}")
         print(
             f"  export: {t_export:.1f} s = {n / t_export:.0f} plans/s on {cores} cores "
             f"({n / t_export / cores:.0f} per core); peak memory main {peak_mb(resource.RUSAGE_SELF):.0f} MB, "
             f"largest worker {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB"
         )
         proc = subprocess.run(
-            [sys.executable, __file__, "--related", str(work / "plans.sqlite"), str(work / "links.json")],
+            [
+                sys.executable, __file__, "--related", str(work / "plans.sqlite"), str(work / "links.json"),
+                str(plans / f"plan-{n // 2:05d}.txt"),
+            ],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         r = json.loads(proc.stdout)
@@ -199,13 +219,17 @@ def run(n: int) -> None:
             f"sentences, recall@10 of known parents {r['recall_at_10']} (parent ranked first "
             f"{r['parent_first']}), peak memory {r['peak_mb']} MB"
         )
+        print(
+            f"  compare one plan --against the dataset: {r['compare_s']} s (loading it, finding the "
+            f"{r['compare_docs']} closest of {n}, rebuilding them, compare)"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--related"]:
-        related_child(sys.argv[2], sys.argv[3])
+        related_child(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         for n in [int(a) for a in sys.argv[1:]] or [1000, 10000]:
             run(n)
