@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Protocol
 
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import corpus
 from .limits import MIN_SCORE
@@ -316,10 +316,17 @@ def indicator_groups(docs: Sequence[Document], described: Sequence[ComparedDoc])
             elif v.indicator:
                 loose.append(v)
     # indicators the table does not know: group close wordings (同一指标, 不同措辞)
+    # one C-level pass over the group names per value (rapidfuzz), in their order of creation
+    names = list(groups)
+    stripped = [_strip_scope(k) for k in names]
     for v in loose:
         key = _strip_scope(v.indicator or "")
-        home = next((k for k in groups if fuzz.ratio(_strip_scope(k), key) >= 90), None)
-        groups.setdefault(home or key, []).append(v)
+        hit = process.extractOne(key, stripped, scorer=fuzz.ratio, score_cutoff=90) if stripped else None
+        home = names[hit[2]] if hit is not None else key
+        if home not in groups:
+            names.append(home)
+            stripped.append(key)
+        groups.setdefault(home, []).append(v)
     by_id = {d.id: d for d in described}
     out = []
     for name, values in groups.items():
