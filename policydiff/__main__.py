@@ -7,8 +7,10 @@ editable install loads it from beside the package.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -30,7 +32,27 @@ def _cli() -> ModuleType:
 
 
 def main() -> None:
-    _cli().main()
+    try:
+        _cli().main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    _exit(code)
+
+
+def _exit(code: object) -> None:
+    """End the process as sys.exit would, without the interpreter's teardown: after a diff it frees
+    every object of the pipeline one by one (≈ 60 ms, an eighth of the run). The command has
+    nothing else to clean up: outputs are complete (written atomically) and pools and clients are
+    closed by their `with` blocks before this point; only the standard streams need flushing."""
+    if isinstance(code, str):
+        sys.stderr.write(code + "\n")
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    for stream in (sys.stdout, sys.stderr):
+        # a reader that went away, a stream already closed: nothing left to deliver
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ ANCHOR_MIN = 0.8  # a mutual best match at least this good anchors the in-order 
 MOVE_MIN = 0.6  # out-of-order pairs need more evidence
 # between two anchors, in order, a reworded measure under nearly the same title is the same measure
 GAP_MIN, GAP_HEADING = 0.3, 0.6
-PART_MIN = 0.5  # share of a piece's bigrams found in the measure it was split from / merged into: at least half
+# a piece split off or merged into a measure keeps at least half of its bigrams there
+PART_MIN = 0.5
 PART_GRAMS = 12  # pieces shorter than this many bigrams are too small to tell
 HEADING_ONLY = 30  # own text this short (a title) does not decide a pairing on its own
 _DENSE = 40_000  # up to this many pairs every pair is a candidate

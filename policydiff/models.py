@@ -14,7 +14,7 @@ Comparator = Literal[">=", ">", "=", "<=", "<"]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Span(Model):
@@ -180,7 +180,7 @@ class Document(Model):
     indicators: list[IndicatorRow] = Field(default_factory=list, description="Rows of indicator tables")
     skipped: list[Skipped] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     def walk(self) -> Iterator[Measure]:
         """Every measure of the tree, depth first in document order."""
@@ -206,7 +206,7 @@ class QuantityTable(Model):
     schema_: Literal["policydiff/targets/v1"] = Field(default="policydiff/targets/v1", alias="schema")
     rows: list[QuantityRow] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 DIFF_SCHEMA = "policydiff/diff/v1"
@@ -352,7 +352,7 @@ class DiffReport(Model):
     units: UnitDiff = Field(default_factory=UnitDiff)
     notes: list[str] = Field(default_factory=list, description="Bounds that were hit, anything degraded")
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     @property
     def has_differences(self) -> bool:
@@ -432,7 +432,7 @@ class CompareReport(Model):
     coverage: list[Coverage] = Field(default_factory=list)
     indicators: list[IndicatorGroup] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 # --- related: which plans derive from which (policydiff related) ---
@@ -478,4 +478,4 @@ class RelatedReport(Model):
     sentences: int = Field(description="Distinct sentences compared (numbers folded)")
     clusters: int = Field(description="Groups of near-duplicate sentences found in two plans or more")
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)

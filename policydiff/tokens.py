@@ -91,11 +91,50 @@ def _tokenizer():  # type: ignore[no-untyped-def]
         tmp.replace(small)  # atomic: two processes may build it at once
     tk = jieba.Tokenizer(dictionary=str(small))
     tk.tmp_dir = str(cache)
-    tk.initialize()
+    if not _load_prefix_dict(tk, small.with_suffix(".freq")):
+        tk.initialize()
+        _save_prefix_dict(tk, small.with_suffix(".freq"))
     for term in resources.files("policydiff").joinpath("data/terms.txt").read_text("utf-8").split():
         if not term.startswith("#"):
             tk.add_word(term, freq=100000)
     return tk
+
+
+# jieba keeps its prefix dictionary (word → frequency, every prefix of a word with 0) as a marshalled
+# dict, which takes 60–80 ms to load for the reduced dictionary: most of a diff's start-up. The same
+# data as one string of words and one array of frequencies loads in about 14 ms.
+
+
+def _load_prefix_dict(tk: Any, path: Path) -> bool:
+    """Give the tokenizer its prefix dictionary from our cache; False when there is none (or it is
+    unreadable or stale), and jieba builds it itself."""
+    import array
+    import marshal
+
+    try:
+        if path.stat().st_mtime < path.with_suffix(".txt").stat().st_mtime:
+            return False
+        words, freqs, total = marshal.loads(path.read_bytes())
+        counts = array.array("q")
+        counts.frombytes(freqs)
+        freq = dict(zip(words.split("\n"), counts, strict=True))
+    except (OSError, ValueError, EOFError, TypeError):
+        return False
+    tk.FREQ, tk.total, tk.initialized = freq, total, True
+    return True
+
+
+def _save_prefix_dict(tk: Any, path: Path) -> None:
+    import array
+    import marshal
+
+    data = marshal.dumps(("\n".join(tk.FREQ), array.array("q", tk.FREQ.values()).tobytes(), tk.total))
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)  # atomic: two processes may write it at once
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a cache that cannot be written costs time, nothing else
 
 
 def add_terms(terms: Iterable[str]) -> None:
