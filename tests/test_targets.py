@@ -315,3 +315,25 @@ def test_an_action_word_inside_a_list_of_nouns_governs_nothing() -> None:
 def test_a_time_limit_in_chinese_numerals_as_regulations_write_it() -> None:
     (got,) = targets("养护单位应当在接到通知后十五日内完成修复。")
     assert (got[2], got[3], got[5]) == ("<=", 15, "日")
+
+
+def test_counted_objects_of_one_verb_across_clauses() -> None:
+    """完成 governs the next clause's count when that clause is one more object of it."""
+    got = targets("“十四五”期间完成800公里老化管道改造，30万户立管改造，泄漏自查发现率达80%以上。")
+    assert [(g[1], g[3], g[5]) for g in got] == [
+        ("老化管道改造", 800, "公里"),
+        ("立管改造", 300000, "户"),
+        ("泄漏自查发现率", 80, "%"),
+    ]
+    # a count that opens a clause after a statement without an action verb stays a count of nothing
+    assert [g[1] for g in targets("覆盖率达到90%，30万户居民受益。")] == ["覆盖率"]
+
+
+def test_where_an_action_takes_place_counted() -> None:
+    (got,) = targets("全市率先在100个左右街道开展社区食堂建设试点。")
+    assert (got[2], got[3], got[5]) == ("=", 100, "个") and got[1] is not None and "街道" in got[1]
+
+
+def test_work_pushed_forward_on_a_counted_object() -> None:
+    (got,) = targets("推进8万户独居老人家庭安装燃气报警装置。")
+    assert (got[3], got[5]) == (80000, "户")

@@ -32,7 +32,7 @@ _VERB_RE = re.compile("|".join(re.escape(v) + _NOT_VERB.get(v, "") for v, _ in _
 _VERB_CMP = dict(_VERBS)
 _ACTION = re.compile(
     r"(建设|建成|新建|培育|新增|打造|开设|开通|创建|改造|出台|开展|建有|共有|拥有|完成|吸引|组建|举办|提供|招收"
-    r"|设立|成立|配置|配备|设置|发放|组织|覆盖|整治|治理|疏浚|修复|扩容|推出|引进|培训|实现有|(?<![所具没享持含占拥])有)"
+    r"|设立|成立|配置|配备|设置|发放|组织|覆盖|整治|治理|疏浚|修复|扩容|推出|引进|培训|推进|实现有|(?<![所具没享持含占拥])有)"
 )
 _NEXT_COUNT = re.compile(rf"(、|以及|和|及)(?=[\d一二两三四五六七八九十]+[余多]?[万亿千]?({_UNITS}))")
 _SCOPE = re.compile(r"|全[县区市省国]|我[县区市省]|[县区市省]")
@@ -94,8 +94,8 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
         ):
             continue  # 15分钟服务圈, 24小时热线, 近5年: a duration that binds nothing
         clause = cl.start(start)
-        if clause != clause_of_last:
-            clause_action = None  # an action verb leads only the counts of its own clause
+        if clause != clause_of_last and not _continues_list(text, clause, start, out, clause_action):
+            clause_action = None  # an action verb leads only the counts of its own clause …
         cs = max(prev_end, clause)
         while cs < start and text[cs] in "（(、，：；“ ":
             cs += 1
@@ -125,6 +125,9 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
             # or led the statement before it in the same clause (建成2个中心、37个站)
             if action is None and clause_action is not None and not before.strip("、和及 "):
                 action = clause_action
+            if action is None and before.endswith("在"):
+                # where an action takes place, counted: 在120个左右社区开展…试点
+                action = _ACTION.search(text, after, cl.end(after))
             bound = _bound_before(before)
             ce = min(cl.end(after), cl.next_count(after))
             if bound is not None:
@@ -213,6 +216,20 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
         prev_end = stmt_end
         clause_of_last = clause
     return out
+
+
+def _continues_list(
+    text: str, clause: int, start: int, out: list[Statement], action: re.Match[str] | None
+) -> bool:
+    """… or of a list of counted objects that goes on in the next clause: 完成1000公里管道改造，40万户
+    立管改造 (the clause opens with the count, the last statement filled the clause before)."""
+    return (
+        action is not None
+        and bool(out)
+        and out[-1].verb_word == action.group(1)
+        and out[-1].end >= clause - 1
+        and not text[clause:start].strip("，、 ")
+    )
 
 
 _CHANGE_TO = re.compile(r"[，,]?(提高|提升|增加|增长|扩大|下降|降低|减少|缩短|压缩)?(到|至)")
