@@ -24,13 +24,14 @@ def enrich(
     headings = {tuple(m.path): m.heading or "" for m, _, _ in s.own}
     unit_lines: set[int] = set()  # ids of measures whose units stand on a line of their own
     year_after: dict[tuple[str, ...], int | None] = {}  # target year in force after a measure's own text
+    breaks = tuple(sorted(s.title_breaks))
     for m, begin, end in s.own:
         above = " ".join(headings.get(tuple(m.path[: i + 1]), "") for i in range(len(m.path)))
         ctx = Context(
             fact_section=bool(FACT_SECTION.search(above)),
             achieved=status == "reply" or bool(ACHIEVED_SECTION.search(above)),
             doc_year=doc_year,
-            breaks=s.title_breaks,
+            breaks=breaks,
             goal_section=bool(GOAL_SECTION.search(above)),
             inherited_year=year_after.get(tuple(m.path[:-1])),
             tables=tuple(tables or ()),

@@ -7,6 +7,7 @@ its own line / a closing "由…负责" or "…牵头，…配合" whose every p
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,9 +87,11 @@ def find_clauses(text: str) -> list[UnitClause]:
     """Every 责任单位-style clause in a measure's text, in order: labelled clauses (责任单位：…) and
     bare bracketed ones made only of unit names and roles (（市住房城乡建设管理委牵头负责，各区政府组织落实）)."""
     out = _labelled(text)
-    taken = [(c.start, c.end) for c in out]
+    taken = sorted((c.start, c.end) for c in out)
+    starts = [a for a, _ in taken]
     for c in _bare(text):
-        if not any(a <= c.start < b for a, b in taken):
+        k = bisect.bisect_right(starts, c.start) - 1  # the labelled clause starting last before it
+        if not (k >= 0 and taken[k][0] <= c.start < taken[k][1]):
             out.append(c)
     out.sort(key=lambda c: c.start)
     if not out:

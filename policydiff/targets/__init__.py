@@ -6,6 +6,9 @@ Three steps: numbers.py finds every number with a unit (candidates); read.py rea
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from ..models import Fact, Target
 from ..normalize import Text
 from .decide import (
@@ -25,6 +28,7 @@ from .read import statements
 __all__ = ["ACHIEVED_SECTION", "FACT_SECTION", "GOAL_SECTION", "Context", "extract"]
 
 _SENTENCE_SPLIT = "。！？\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_SPLIT}]")
 
 
 def _in_table(pos: int, rows: tuple[tuple[int, int], ...]) -> bool:
@@ -40,11 +44,15 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
     last_fact_year: int | None = None
     last_indicator: str | None = None
     text = t.text
+    breaks = ctx.breaks
     s = begin
     while s < end:
-        e = s
-        while e < end and text[e] not in _SENTENCE_SPLIT and not (e > s and e in ctx.breaks):
-            e += 1
+        # the sentence ends at the next 。！？ or line break, or at a title break after its start
+        m = _SENTENCE_END.search(text, s, end)
+        e = m.start() if m else end
+        k = bisect.bisect_right(breaks, s)
+        if k < len(breaks) and breaks[k] < e:
+            e = breaks[k]
         if text[e : e + 1] in ("。", "！", "？"):
             e += 1
         marks = year_marks(text, s, e, ctx)

@@ -31,7 +31,7 @@ class Context:
     fact_section: bool  # 背景/现状/成效 … in a heading above
     achieved: bool  # a report of results (a reply, 成效/进展 sections)
     doc_year: int | None
-    breaks: frozenset[int] = frozenset()  # extra sentence bounds (ends of flattened titles)
+    breaks: tuple[int, ...] = ()  # extra sentence bounds (ends of flattened titles), sorted
     goal_section: bool = False  # 目标/任务/指标 in a heading above
     inherited_year: int | None = None  # target year stated in the parent measure's own text
     tables: tuple[tuple[int, int], ...] = ()  # original [start, end) of indicator-table rows
