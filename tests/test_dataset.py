@@ -204,3 +204,11 @@ def test_compare_against_a_dataset_takes_the_closest_plans(plans: Path, tmp_path
     assert ids.count("hechuan-2025-final") == 1  # the dataset's copy of the reference is not its counterpart
     result = runner.invoke(app, ["compare", "hechuan-2025-final"])
     assert result.exit_code == 2 and "--against" in result.output
+
+
+def test_an_output_folder_that_does_not_exist_is_one_error(plans: Path, tmp_path: Path) -> None:
+    for name in ("x.sqlite", "x.jsonl"):
+        out = tmp_path / "missing" / name
+        result = runner.invoke(app, ["export", str(plans), "-o", str(out), "-q"])
+        assert result.exit_code == 2 and "does not exist" in result.output
+        assert not (tmp_path / "missing").exists()

@@ -77,12 +77,17 @@ def read_store(path: Path, fmt: str) -> Rows:
 def write_store(path: Path, fmt: str, rows: Rows) -> None:
     """Write every table, replacing what was at `path` only once the new dataset is complete."""
     require(fmt)
+    if not path.parent.is_dir():
+        raise InputError(f"{path}: the folder {path.parent} does not exist; create it first")
     tmp = path.with_name(f".{path.name}.policydiff-tmp")
     _remove(tmp)
     try:
         if fmt in FOLDER_FORMATS:
-            tmp.mkdir(parents=True)
-        _WRITERS[fmt](tmp, rows)
+            tmp.mkdir()
+        try:
+            _WRITERS[fmt](tmp, rows)
+        except sqlite3.Error as exc:
+            raise InputError(f"{path}: cannot write the dataset ({exc})") from exc
         if path.is_dir() and fmt in FOLDER_FORMATS:
             old = path.with_name(f".{path.name}.policydiff-old")
             _remove(old)
@@ -145,10 +150,15 @@ def _read_jsonl(folder: Path) -> Rows:
 _FORMULA = tuple("=+-@\t\r＝＋－＠")
 
 
+def _formula(v: str) -> bool:
+    """A cell a spreadsheet would run, also behind quotes that neutralized it ('=…, ''=…)."""
+    return v.lstrip("'").startswith(_FORMULA)
+
+
 def _cell(v: Any) -> Any:
     if v is None:
         return ""
-    if isinstance(v, str) and (v.startswith(_FORMULA) or (v.startswith("'") and v[1:].startswith(_FORMULA))):
+    if isinstance(v, str) and _formula(v):
         return "'" + v  # a text cell read back loses exactly this one quote
     return v
 
@@ -160,7 +170,7 @@ def _uncell(v: str, kind: str) -> Any:
         return int(v)
     if kind == "float":
         return float(v)
-    if v.startswith("'") and v[1:].startswith((*_FORMULA, "'")):
+    if v.startswith("'") and _formula(v[1:]):
         return v[1:]
     return v
 
@@ -275,7 +285,10 @@ def _read_parquet(folder: Path) -> Rows:
 def _write_duckdb(path: Path, rows: Rows) -> None:
     import duckdb
 
-    con = duckdb.connect(str(path))
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as exc:
+        raise InputError(f"{path}: cannot write the dataset ({exc})") from exc
     try:
         for table in TABLES:
             con.register("policydiff_rows", _arrow_table(table, rows[table]))
