@@ -8,6 +8,7 @@ change reads 2025年 → 2027年 rather than 202[5→7].
 from __future__ import annotations
 
 import difflib
+from collections import defaultdict
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -22,6 +23,7 @@ from .models import (
     Edit,
     KeptTarget,
     MeasureChange,
+    ResponsibleUnit,
     Substitution,
     Target,
     TargetChange,
@@ -320,18 +322,27 @@ def _unit_diff(al: Alignment) -> UnitDiff:
     old_subj, new_subj = (any(u.source == "subject" for i in items for u in i.measure.responsible_units)
                           for items in (al.old, al.new))  # fmt: skip
     keep = old_subj == new_subj
-    out = UnitDiff()
+
+    def units(item: Item) -> list[ResponsibleUnit]:
+        return [u for u in item.measure.responsible_units if keep or u.source != "subject"]
+
+    # a unit is dropped when none of the measures paired with its measure names it (a split spreads
+    # the units over its pieces); a removed or added measure takes its units with it: the pair says so
+    to_new: dict[int, list[int]] = defaultdict(list)
+    to_old: dict[int, list[int]] = defaultdict(list)
     for p in al.pairs:
-        a: Item | None = al.old[p.old] if p.old is not None else None
-        b: Item | None = al.new[p.new] if p.new is not None else None
-        old_units = [u for u in (a.measure.responsible_units if a else []) if keep or u.source != "subject"]
-        new_units = [u for u in (b.measure.responsible_units if b else []) if keep or u.source != "subject"]
-        old_canon = {u.canonical for u in old_units}
-        new_canon = {u.canonical for u in new_units}
-        dropped = [u.name for u in old_units if u.canonical not in new_canon]
-        added = [u.name for u in new_units if u.canonical not in old_canon]
-        if dropped and a is not None:
-            out.dropped.append(UnitChange(path=a.path, units=dropped))
-        if added and b is not None:
-            out.added.append(UnitChange(path=b.path, units=added))
+        if p.old is not None and p.new is not None:
+            to_new[p.old].append(p.new)
+            to_old[p.new].append(p.old)
+    out = UnitDiff()
+    for i in sorted(to_new):
+        there = {u.canonical for j in to_new[i] for u in units(al.new[j])}
+        dropped = list(dict.fromkeys(u.name for u in units(al.old[i]) if u.canonical not in there))
+        if dropped:
+            out.dropped.append(UnitChange(path=al.old[i].path, units=dropped))
+    for j in sorted(to_old):
+        there = {u.canonical for i in to_old[j] for u in units(al.old[i])}
+        added = list(dict.fromkeys(u.name for u in units(al.new[j]) if u.canonical not in there))
+        if added:
+            out.added.append(UnitChange(path=al.new[j].path, units=added))
     return out

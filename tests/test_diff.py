@@ -213,3 +213,26 @@ def test_a_replacement_made_in_many_measures_is_listed_once() -> None:
     assert (sub.old, sub.new, sub.count) == ("市级", "区级", 3)
     assert [p[-1] for p in sub.places] == ["（一）", "（二）", "（三）"]
     assert all(m.edits for m in report.measures if m.new and m.new[-1] in ("（一）", "（二）", "（三）"))
+
+
+def test_units_are_judged_on_the_pairs() -> None:
+    """A removed measure takes its units with it (the removal says so); a unit named in any of the
+    measures an old one was split into is not dropped; a unit the pair lost is."""
+    old = parse_text(
+        "一、工作任务\n"
+        "（一）完善社区养老服务网络，统筹布局助餐、日托、康复等服务设施，推动服务向家庭延伸。"
+        "发展老年助餐服务，鼓励餐饮企业参与老年助餐，完善助餐补贴政策。（责任单位：区民政局、区商务委）\n"
+        "（二）建立养老服务人才培训制度，每年开展护理员技能培训，落实入职奖励和岗位津贴。（责任单位：区人社局、区财政局）\n"
+        "（三）开展养老服务质量评估，建立第三方评估机制，评估结果向社会公开。（责任单位：区市场监管局）\n",
+        doc_id="old",
+    )
+    new = parse_text(
+        "一、工作任务\n"
+        "（一）完善社区养老服务网络，统筹布局助餐、日托、康复等服务设施，推动服务向家庭延伸。（责任单位：区民政局）\n"
+        "（二）发展老年助餐服务，鼓励餐饮企业参与老年助餐，完善助餐补贴政策。（责任单位：区商务委）\n"
+        "（三）建立养老服务人才培训制度，每年开展护理员技能培训，落实入职奖励和岗位津贴。（责任单位：区人社局）\n",
+        doc_id="new",
+    )
+    report = diff(old, new)
+    assert [(c.path, c.units) for c in report.units.dropped] == [(["一", "（二）"], ["区财政局"])]
+    assert report.units.added == []
