@@ -40,6 +40,7 @@ from .models import (
     Uncovered,
 )
 from .normalize import is_han
+from .sentences import sentences
 from .tokens import tokenize
 from .units import find_clauses
 
@@ -47,6 +48,7 @@ from .units import find_clauses
 #: judgements in tests/data/compare_pairs.yaml): the best score a judged non-pair reaches is at most
 #: 0.084, judged pairs score 0.128 and up (median 0.287); the threshold 0.11 sits between the two.
 #: A second or third counterpart must score at least this share of the best one.
+DERIVED_MIN = 3  # sentences shared word for word that make two plans one family
 RUNNER_UP = 0.5
 TOP_K = 3
 _RANK: dict[str, int] = {"province": 4, "municipal": 4, "city": 3, "district": 2, "county": 2}
@@ -129,19 +131,41 @@ class _Leaf:
     doc: str
     measure: Measure
     text: str  # heading + own text without the responsible-unit clauses
+    chapters: str = ""  # the headings of the measures above it
 
 
 def leaves(doc: Document) -> list[_Leaf]:
     """Leaf measures: the unit of matching (chapters are context, not content)."""
     out = []
+    headings: dict[tuple[str, ...], str] = {}
     for m in doc.walk():
+        headings[tuple(m.path)] = m.heading or ""
         if m.children:
             continue
         text = m.text
         for c in reversed(find_clauses(text)):
             text = text[: c.start] + text[c.end :]
-        out.append(_Leaf(doc.document.id, m, text))
+        above = " ".join(headings.get(tuple(m.path[:k]), "") for k in range(1, len(m.path)))
+        out.append(_Leaf(doc.document.id, m, text, above))
     return out
+
+
+def _with_chapters(leaf: _Leaf) -> _Leaf:
+    return _Leaf(leaf.doc, leaf.measure, f"{leaf.chapters} {leaf.text}", leaf.chapters)
+
+
+def derived_pairs(docs: Sequence[Document]) -> set[frozenset[str]]:
+    """Pairs of documents of which one was written from the other: they share sentences word for
+    word (numbers aside). Between them a measure's chapter is evidence too — a district plan keeps
+    its city plan's chapters — while plans written apart organise their chapters differently."""
+    said = {d.document.id: {x for m in d.walk_all() for x in sentences(m.text)} for d in docs}
+    ids = list(said)
+    return {
+        frozenset((a, b))
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+        if len(said[a] & said[b]) >= DERIVED_MIN
+    }
 
 
 def compare(
@@ -155,7 +179,11 @@ def compare(
     docs = [reference, *others]
     scorer = scorer or TfidfScorer()
     by_doc = {d.document.id: leaves(d) for d in docs}
-    scorer.fit([leaf.text for ls in by_doc.values() for leaf in ls])
+    derived = derived_pairs(docs)
+    in_family = {i for pair in derived for i in pair}
+    # between derived plans a leaf is read with its chapters' headings (see derived_pairs)
+    framed = {i: [_with_chapters(leaf) for leaf in by_doc[i]] for i in in_family}
+    scorer.fit([leaf.text for ls in (*by_doc.values(), *framed.values()) for leaf in ls])
 
     found: dict[tuple[int, str], list[Counterpart]] = {}
     # TF-IDF scores one leaf against all leaves of a document along an inverted index (a leaf sharing
@@ -164,11 +192,14 @@ def compare(
 
     def scored_against(leaf: _Leaf, doc_id: str) -> list[tuple[float, _Leaf]]:
         pool = by_doc[doc_id]
+        frame = frozenset((leaf.doc, doc_id)) in derived
+        mine, theirs = (_with_chapters(leaf), framed[doc_id]) if frame else (leaf, pool)
         if not isinstance(scorer, TfidfScorer):
-            return [(scorer.score(leaf.text, other.text), other) for other in pool]
-        if doc_id not in indexes:
-            indexes[doc_id] = scorer.index([other.text for other in pool])
-        return [(s, pool[k]) for k, s in sorted(scorer.score_many(leaf.text, indexes[doc_id]).items())]
+            return [(scorer.score(mine.text, other.text), pool[k]) for k, other in enumerate(theirs)]
+        key = f"{doc_id}\0framed" if frame else doc_id
+        if key not in indexes:
+            indexes[key] = scorer.index([other.text for other in theirs])
+        return [(s, pool[k]) for k, s in sorted(scorer.score_many(mine.text, indexes[key]).items())]
 
     def best(leaf: _Leaf, doc_id: str) -> list[Counterpart]:
         # matches and coverage ask the same question of the reference's leaves: answer it once

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
 import yaml
 
-from policydiff import compare
-from policydiff.compare import MIN_SCORE, canonical_indicator, describe
+from policydiff import compare, parse_text
+from policydiff.compare import MIN_SCORE, canonical_indicator, derived_pairs, describe
 
 from .conftest import parsed
 
@@ -107,3 +108,43 @@ def test_flag_when_a_lower_level_target_is_below_its_parent() -> None:
     assert describe(county).jurisdiction == "重庆市某某县" and describe(city).level == "municipal"
     (group,) = [g for g in compare(county, [city]).indicators if g.indicator == "护理型床位占比"]
     assert any("below cq" in f for f in group.flags)
+
+
+CITY_PLAN = """一、养老服务
+（一）完善社区养老服务网络，依托街道综合为老服务中心统筹布局助餐、日托、康复等服务设施。
+（二）加强人才队伍建设，健全培训体系，落实岗位津贴和职业技能等级认定制度。
+二、托育服务
+（一）扩大普惠托育服务供给，支持用人单位办托，鼓励幼儿园开设托班招收二至三岁幼儿。
+（二）加强人才队伍建设，健全培训体系，落实从业人员持证上岗和继续教育制度。
+三、保障措施
+（一）加强组织领导，把养老托育工作纳入重要议事日程，建立部门协调机制。
+"""
+
+DISTRICT_PLAN = """一、养老服务
+（一）完善社区养老服务网络，依托街道综合为老服务中心统筹布局助餐、日托、康复等服务设施。
+（二）强化专业人员培养，每年组织轮训，健全岗位津贴和职业技能等级认定制度。
+二、托育服务
+（一）扩大普惠托育服务供给，支持用人单位办托，鼓励幼儿园开设托班招收二至三岁幼儿。
+（二）强化专业人员培养，健全培训体系，落实岗位津贴和职业技能认定，推行从业人员持证上岗。
+三、保障措施
+（一）加强组织领导，把养老托育工作纳入重要议事日程，建立部门协调机制。
+"""
+
+
+def test_between_derived_plans_a_measure_is_read_with_its_chapter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The district plan copies the city's sentences (a family). Its 托育 staff measure shares words
+    with both city staff measures (岗位津贴, 技能认定 with 养老; 从业人员持证上岗 with 托育): read with its
+    chapter, the measure of the same chapter wins clearly; without, it is a near tie."""
+    city, district = parse_text(CITY_PLAN, doc_id="city"), parse_text(DISTRICT_PLAN, doc_id="district")
+    assert derived_pairs([city, district]) == {frozenset(("city", "district"))}
+
+    def margin() -> float:
+        report = compare(district, [city])
+        (m,) = (m for m in report.matches if m.path == ["二", "（二）"])
+        scores = {tuple(c.path): c.score for c in m.counterparts["city"]}
+        return scores[("二", "（二）")] - scores.get(("一", "（二）"), 0.0)
+
+    framed = margin()
+    monkeypatch.setattr(importlib.import_module("policydiff.compare"), "derived_pairs", lambda docs: set())
+    plain = margin()
+    assert framed > 0.05 and framed > plain + 0.03

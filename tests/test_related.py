@@ -14,7 +14,8 @@ from cli import app
 from policydiff.dataset import export
 from policydiff.dataset.build import parse_paths
 from policydiff.dataset.minhash import band_links, bigram_signatures, nearest, set_signatures, similarity
-from policydiff.dataset.related import fold, related, sentences
+from policydiff.dataset.related import related
+from policydiff.sentences import fold, sentences
 
 runner = CliRunner()
 

@@ -36,35 +36,16 @@ import numpy as np
 
 from ..errors import InputError
 from ..models import Document, PlanRelatives, RelatedReport, Relative
+from ..sentences import sentences
 from .minhash import band_links, bigram_signatures, nearest, set_signatures, similarity
 from .tables import Rows, document_rows
 
-MIN_CHARS = 12  # shorter sentences are headings or formulas (总体要求, 保障措施): no evidence of copying
 SENTENCE_THRESHOLD = 0.5  # bigram Jaccard of two wordings of one sentence (district edits included)
 MIN_SHARED = 2  # one shared measure is a coincidence or boilerplate, two are a relation
 RARE_SPREAD = 50  # a sentence in at most this many plans points at its relatives (see _plan_pairs)
 NUM_PERM = 64
 
-_NOISE = re.compile(r"[\W_]+")
-_DIGITS = re.compile(r"[0-9０-９.．%％]+")
 _DATE = re.compile(r"(\d{4})\s*[年\-/.](?:\s*(\d{1,2})\s*[月\-/.](?:\s*(\d{1,2}))?)?")
-
-
-def fold(text: str) -> str:
-    """The measure text as compared: numbers one sign, punctuation and spaces gone."""
-    return _NOISE.sub("", _DIGITS.sub("#", text))
-
-
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-# bracketed asides: unit tags （市民政局牵头，各区政府负责）, citations （《…条例》第五条）, notes — the same
-# few words in every plan of a city, no evidence that one plan copied another
-_ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】")
-
-
-def sentences(text: str) -> list[str]:
-    """The folded sentences of a measure's text, asides left out, that are long enough to compare."""
-    parts = _SENTENCE_END.split(_ASIDE.sub("", text))
-    return [f for f in (fold(p) for p in parts) if len(f) >= MIN_CHARS]
 
 
 def related(rows: Rows, *, to: str | None = None, top: int = 10) -> RelatedReport:
