@@ -18,6 +18,8 @@ _OWN_NO = re.compile(rf"^[（(]?({_DOC_NO})[）)]?$")
 _DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2})$")
 _CHROME_DATE = re.compile(r"(成文日期|成文时间|发布日期|发文时间|发布时间)\]?\s*[:：]?\s*(\d{4}-\d{2}-\d{2})")
 _KIND = re.compile(r"(方案|规划|意见|办法|计划|通知|函|决定|细则|纲要|要点|措施)")
+# a law or regulation names itself at the end: 中华人民共和国…法, 上海市…条例, …规定（试行）
+_LAW = re.compile(r"(法|条例|规定|规则|章程|准则)([（(][^）)]{1,8}[）)])?$")
 _BODY_START = re.compile(r"^(为|根据|按照|近年来|当前|贯彻|深入)")
 _REF = re.compile(rf"《([^《》]{{2,80}})》\s*(?:[（(]({_DOC_NO_LOOSE})[）)])?")
 _REPLY = re.compile(r"(答复|复函|的函)")
@@ -70,7 +72,7 @@ def _title(paras: list[str]) -> str | None:
         m = re.match(r"^(.{4,40}?(方案|规划|意见|办法|计划))(?=为|根据|按照)", p)
         if m:
             return m.group(1)  # a flattened page: the title runs straight into the first sentence
-        if len(p) <= 60 and _KIND.search(p) and not p.endswith(("。", "：")):
+        if len(p) <= 60 and (_KIND.search(p) or _LAW.search(p)) and not p.endswith(("。", "：")):
             return p
     return None
 
@@ -85,7 +87,11 @@ def _title_above(paras: list[str], body: int) -> str | None:
             break  # （本文有删减） above a title is a note, not part of it
         run.append(p)
     title = "".join(reversed(run))
-    if title and _KIND.search(title) and not (title[:1] in "（(" and title[-1:] in "）)"):
+    if (
+        title
+        and (_KIND.search(title) or _LAW.search(title))
+        and not (title[:1] in "（(" and title[-1:] in "）)")
+    ):
         return title
     return None
 

@@ -205,9 +205,12 @@ def _candidates(t: Text) -> list[tuple[LabelMatch, bool]]:
     for h in _unnumbered_headings(text):
         positions.pop(h.start, None)
         out.append((h, True))
+    contents = _contents(text)
     for p in sorted(positions.keys() | after_comma):
         if p >= len(text):
             continue
+        if contents is not None and contents[0] <= p < contents[1]:
+            continue  # the table of contents lists the chapters; they begin after it
         lm = match_label(text, p)
         if lm is None or (p in after_comma and lm.style != "cn_shi"):
             continue
@@ -228,10 +231,13 @@ _NOT_HEADING = re.compile(
 
 def _unnumbered_headings(text: str) -> list[LabelMatch]:
     """Unnumbered section headings whose children are numbered: the next line opens item 1 of a list
-    (一、 （一） 1. …). They become measures labelled by their text."""
+    (一、 （一） 1. …). They become measures labelled by their text. The first line of the text is
+    the document's title (中华人民共和国…法 over 第一章), never a section."""
     out = []
     for m in _HEADING_LINE.finditer(text):
         word = m.group(1)
+        if not text[: m.start(1)].strip():
+            continue
         if _NOT_HEADING.search(word) or match_label(text, m.start(1)) is not None:
             continue  # 第一章总则 is a numbered chapter with its title
         first = match_label(text, m.end())
@@ -239,6 +245,36 @@ def _unnumbered_headings(text: str) -> list[LabelMatch]:
             continue
         out.append(LabelMatch("heading", 0, word, m.start(1), m.end(1)))
     return out
+
+
+_CONTENTS = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$", re.M)
+_CONTENTS_ENTRY = re.compile(
+    r"^[ \t\u3000]*(第[一二三四五六七八九十百零〇\d]+[编章节部分]+|附[ \t\u3000]*则)[^。；\n]{0,30}$"
+)
+
+
+def _contents(text: str) -> tuple[int, int] | None:
+    """The table of contents (目录 over a list of 第X编/章/节 titles, as laws and regulations print
+    them) as a range of the text, or None: its entries are not the chapters, which begin after it,
+    with the first entry again."""
+    m = _CONTENTS.search(text)
+    if m is None:
+        return None
+    pos = m.end() + 1
+    first: str | None = None
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        key = re.sub(r"\s", "", line)
+        if key:
+            if first is not None and key == first:
+                return (m.start(), pos)  # the first chapter again: the body starts here
+            if not _CONTENTS_ENTRY.match(line):
+                return (m.start(), pos) if first is not None else None
+            first = first or key
+        pos = end + 1
+    return None
 
 
 def _accept(

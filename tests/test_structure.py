@@ -284,3 +284,60 @@ def test_a_task_table_header_repeated_at_a_page_break_does_not_end_the_table() -
     (att,) = parse_text(text).attachments
     assert [m.label for m in att.measures] == ["1", "2"]
     assert [u.name for u in att.measures[1].responsible_units] == ["区商务委", "各街镇"]
+
+
+LAW = """中华人民共和国示例法
+
+（2020年6月20日第十三届全国人民代表大会常务委员会第十九次会议通过）
+
+目　　录
+
+第一章　总　　则
+第二章　管　　理
+　第一节　一般规定
+　第二节　特别规定
+第三章　附　　则
+
+第一章　总　　则
+
+第一条　为了规范管理，制定本法。
+第二条　本法适用于下列活动：
+（一）甲活动；
+（二）乙活动。
+
+第二章　管　　理
+
+第一节　一般规定
+
+第三条　国务院有关部门负责管理工作。
+县级以上地方人民政府负责本行政区域内的管理工作。
+
+第二节　特别规定
+
+第四条　特别事项按照国家规定办理。
+
+第三章　附　　则
+
+第五条　本法自2025年1月1日起施行。
+"""
+
+LAW_TREE = [
+    ["第一章"], ["第一章", "第一条"], ["第一章", "第二条"], ["第一章", "第二条", "（一）"],
+    ["第一章", "第二条", "（二）"], ["第二章"], ["第二章", "第一节"], ["第二章", "第一节", "第三条"],
+    ["第二章", "第二节"], ["第二章", "第二节", "第四条"], ["第三章"], ["第三章", "第五条"],
+]  # fmt: skip
+
+
+def test_a_law_with_its_table_of_contents() -> None:
+    """The 目录 lists the chapters; they begin after it (the first chapter's title again)."""
+    doc = parse_text(LAW)
+    assert [m.path for m in doc.walk()] == LAW_TREE
+    assert doc.document.title == "中华人民共和国示例法"
+    assert "目" in doc.preamble.text and "第三章附则" in doc.preamble.text.replace("\u3000", "")
+
+
+def test_a_law_without_contents_is_not_one_section_under_its_title() -> None:
+    head, _, body = LAW.partition("第三章　附　　则\n\n第一章")
+    doc = parse_text("中华人民共和国示例法\n第一章" + body)
+    assert [m.path for m in doc.walk()] == LAW_TREE
+    assert doc.document.title == "中华人民共和国示例法"
