@@ -337,7 +337,7 @@ def test_a_law_with_its_table_of_contents() -> None:
 
 
 def test_a_law_without_contents_is_not_one_section_under_its_title() -> None:
-    head, _, body = LAW.partition("第三章　附　　则\n\n第一章")
+    _, _, body = LAW.partition("第三章　附　　则\n\n第一章")
     doc = parse_text("中华人民共和国示例法\n第一章" + body)
     assert [m.path for m in doc.walk()] == LAW_TREE
     assert doc.document.title == "中华人民共和国示例法"
