@@ -33,7 +33,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"第({_CN}|\d{{1,2}})(部分|篇|编)")),
     ("chapter", re.compile(rf"第({_CN}|\d{{1,2}})章")),
     ("section", re.compile(rf"第({_CN}|\d{{1,2}})节")),
-    ("article", re.compile(rf"第({_CN}|\d{{1,3}})条")),
+    # 第十条之一: an article inserted by an amendment after 第十条, numbered without renumbering the rest
+    ("article", re.compile(rf"第({_CN}|\d{{1,3}})条(?:之({_CN}))?")),
     # 一、 (also 一. / 一．), never 一.5
     ("cn", re.compile(rf"({_CN})(?:、|[.．](?!\d))")),
     # （一）, and 一） whose opening bracket was lost (allowed only where a paragraph starts)
@@ -54,6 +55,7 @@ class LabelMatch:
     start: int
     end: int  # end of the label (and of any spaces after it)
     damaged: bool = False  # a bracket was lost: only credible at the start of a paragraph
+    sub: int = 0  # 第十条之二 → number 10, sub 2
 
 
 def match_label(text: str, pos: int) -> LabelMatch | None:
@@ -86,7 +88,8 @@ def match_label(text: str, pos: int) -> LabelMatch | None:
             if style in ("part", "chapter", "section", "article")
             else normalize_label(style, number)
         )
-        return LabelMatch(style, number, label, pos, end, damaged)
+        sub = cn_to_int(m.group(2)) or 0 if style == "article" and m.group(2) else 0
+        return LabelMatch(style, number, label, pos, end, damaged, sub)
     return None
 
 

@@ -298,7 +298,12 @@ def _accept(
         # at a paragraph start one number may be missing (a label lost in extraction, or a plan
         # excerpt that starts at 二、); inside running text the sequence must be exact
         step = (1, 2) if strong else (1,)
-        if depth is not None:
+        if lm.sub:
+            # 第十条之一 follows 第十条 (or 第十条之…) and leaves the count at 十: 第十一条 comes next
+            if depth is None or stack[depth].number != lm.number or not strong:
+                continue
+            del stack[depth:]
+        elif depth is not None:
             if lm.number - stack[depth].number not in step:
                 continue
             del stack[depth:]

@@ -341,3 +341,22 @@ def test_a_law_without_contents_is_not_one_section_under_its_title() -> None:
     doc = parse_text("中华人民共和国示例法\n第一章" + body)
     assert [m.path for m in doc.walk()] == LAW_TREE
     assert doc.document.title == "中华人民共和国示例法"
+
+
+def test_articles_inserted_by_an_amendment_keep_their_place() -> None:
+    """第二条之一 follows 第二条 without renumbering: 第三条 comes next; a mention inside a sentence
+    (依照第二条之一的规定) opens nothing."""
+    doc = parse_text(
+        "某某条例\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二条　本条例适用于本市。\n"
+        "第二条之一　本条例所称的管理，是指下列活动。\n第二条之二　管理应当遵循公开原则。\n"
+        "第三条　市人民政府负责组织实施。依照第二条之一的规定办理。\n"
+    )
+    assert [m.path[-1] for m in doc.walk()] == [
+        "第一章",
+        "第一条",
+        "第二条",
+        "第二条之一",
+        "第二条之二",
+        "第三条",
+    ]
+    assert doc.find("第一章", "第三条").text.endswith("依照第二条之一的规定办理。")
