@@ -9,6 +9,7 @@ this way, so they stay out. Used only for plans that write no tag at all (extrac
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from .models import ResponsibleUnit
 from .units import canonical
@@ -46,6 +47,7 @@ _LEAD_IN = re.compile(r"^(同时|并|还|另外|此外|其中|二是|三是|一�
 def acting_subjects(text: str) -> list[ResponsibleUnit]:
     """The bodies named as acting subjects in a measure's own text, in order, each once."""
     names: list[str] = []
+    leads: set[str] = set()  # names followed by 牵头: 由区卫生健康委牵头，区民政局配合
     for clause in _CLAUSE.finditer(text):
         start = clause.start()
         lead = _LEAD_IN.match(text, start, clause.end())
@@ -54,6 +56,8 @@ def acting_subjects(text: str) -> list[ResponsibleUnit]:
         found, end = _name_list(text, start)
         if found and end < clause.end() and not _ATTRIBUTE.match(text, end):
             names += found
+            if text.startswith("牵头", end):
+                leads.update(found)
             partner = _PARTNER.search(text, end, end + 6)
             if partner is not None:  # the partners: 要会同市水务局、相关区政府
                 more, _ = _name_list(text, partner.end())
@@ -62,6 +66,8 @@ def acting_subjects(text: str) -> list[ResponsibleUnit]:
             found, end = _name_list(text, agent.end())
             if found and _AGENT_DUTY.match(text, end):
                 names += found
+                if text.startswith("牵头", end):
+                    leads.update(found)
     out: list[ResponsibleUnit] = []
     seen: set[str] = set()
     for n in names:
@@ -69,7 +75,8 @@ def acting_subjects(text: str) -> list[ResponsibleUnit]:
             continue
         seen.add(n)
         canon, level = canonical(n)
-        out.append(ResponsibleUnit(name=n, canonical=canon, level=level, role="support", source="subject"))
+        role: Literal["lead", "support"] = "lead" if n in leads else "support"
+        out.append(ResponsibleUnit(name=n, canonical=canon, level=level, role=role, source="subject"))
     return out
 
 

@@ -20,7 +20,16 @@ from .models import ResponsibleUnit
 
 _OPEN = "（(〔[【"
 _CLOSE = {"（": "）", "(": ")", "〔": "〕", "[": "]", "【": "】"}
-_LABEL = re.compile(r"(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位)\s*[：:]")
+# 责任单位： and 【责任单位】 (the bracket of a heading-style label)
+_LABEL = re.compile(
+    r"【?(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位)\s*(?:】\s*[：:]?|[：:])"
+)
+# other fields a task line carries after its units: they end the list of names
+_OTHER_FIELD = re.compile(
+    r"[；;，,。\s]*(完成时限|完成时间|时间节点|时限要求|时间要求|进度安排|时限)\s*[：:]"
+)
+# a role written after a name in brackets: 区民政局（牵头）
+_ROLE_MARK = re.compile(r"[（(](牵头|配合|参与|协助)[）)]$")
 _SUFFIX = re.compile(
     r"(局|委|办|部|厅|院|会|中心|大队|支队|队|室|行|公司|集团|政府|街道|镇街|乡镇|（街道）|联|处|所|站|署|团)$"
 )
@@ -115,7 +124,8 @@ def _labelled(text: str) -> list[UnitClause]:
             start, close = k, _match_bracket(text, k)
             end = close + 1 if close is not None else _line_end(text, m.end())
             body = text[m.start() : close if close is not None else end]
-        elif k < 0 or text[k] == "\n":
+        elif k < 0 or text[k] in "\n。；;":
+            # on a line of its own, or closing the measure's sentence: 完善网络。责任单位：区民政局
             start, end = m.start(), _line_end(text, m.end())
             body = text[m.start() : end].rstrip("。；;")
         else:
@@ -217,11 +227,17 @@ def _parse_body(body: str) -> list[ResponsibleUnit]:
     # split() gives ["", label1, names1, label2, names2, …]
     for i in range(1, len(parts) - 1, 2):
         label, names = parts[i], parts[i + 1]
+        other = _OTHER_FIELD.search(names)
+        if other is not None:
+            names = names[: other.start()]
         default: Role = "lead" if label.startswith("牵头") else "support"
         for raw in _split(names):
             role = default
             name = raw
-            if _LEAD.search(name):
+            mark = _ROLE_MARK.search(name)
+            if mark is not None:
+                name, role = name[: mark.start()], "lead" if mark.group(1) == "牵头" else "support"
+            elif _LEAD.search(name):
                 name, role = _LEAD.sub("", name), "lead"
             elif _SUPPORT.search(name):
                 name, role = _SUPPORT.sub("", name), "support"

@@ -165,3 +165,36 @@ def test_a_section_headed_by_a_unit_name_is_that_units() -> None:
     assert [(u.name, u.source) for u in doc.find("一").responsible_units] == [("区数据局", "section")]
     assert [u.name for u in doc.find("二").responsible_units] == ["区城管执法局"]
     assert doc.find("三").responsible_units == []  # 布局 is no bureau
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # a labelled clause closing the measure's sentence, the lead marked after its name
+        (
+            "完善服务网络。责任单位：区民政局（牵头）、区财政局、各街道办事处",
+            [("区民政局", "lead"), ("区财政局", "support"), ("各街道办事处", "support")],
+        ),
+        # a heading-style label
+        ("完善服务网络。【责任单位】区民政局、区财政局", [("区民政局", "support"), ("区财政局", "support")]),
+        # another field of the task line ends the names
+        (
+            "完善服务网络。（责任部门：区住房城乡建设委；完成时限：2025年12月底）",
+            [("区住房城乡建设委", "support")],
+        ),
+        (
+            "完善服务网络。牵头单位：区教育局；责任单位：各镇（街道）",
+            [("区教育局", "lead"), ("各镇（街道）", "support")],
+        ),
+        # acting subjects: the one followed by 牵头 leads
+        (
+            "完善服务网络，由区卫生健康委牵头，区民政局配合。",
+            [("区卫生健康委", "lead"), ("区民政局", "support")],
+        ),
+    ],
+)
+def test_unit_clauses_as_task_lines_write_them(tail: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse_text("一、重点任务\n（一）" + tail)
+    m = doc.find("一", "（一）")
+    assert m is not None
+    assert [(u.name, u.role) for u in m.responsible_units] == expected
