@@ -337,3 +337,14 @@ def test_where_an_action_takes_place_counted() -> None:
 def test_work_pushed_forward_on_a_counted_object() -> None:
     (got,) = targets("推进8万户独居老人家庭安装燃气报警装置。")
     assert (got[3], got[5]) == (80000, "户")
+
+
+def test_regulation_shares_and_time_limits() -> None:
+    """A fraction with no unit is a share (三分之二以上: ≥ 66.67 %); a share of a base measures what
+    stands before its bound; a time limit in Chinese numerals counted in 工作日."""
+    (share,) = targets("经出席会议的三分之二以上委员同意。")
+    assert (share[2], round(share[3], 2), share[5]) == (">=", 66.67, "%")
+    (base,) = targets("公共绿地面积不低于用地面积的三分之一。")
+    assert (base[1], base[2], round(base[3], 2), base[5]) == ("公共绿地面积", ">=", 33.33, "%")
+    (limit,) = targets("行政机关应当自受理申请之日起二十个工作日内作出决定。")
+    assert (limit[2], limit[3], limit[5]) == ("<=", 20, "个工作日")

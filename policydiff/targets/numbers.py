@@ -26,7 +26,14 @@ _NUMBER = re.compile(
     rf"(?P<unit>{_UNITS})"
 )
 _RATIO = re.compile(r"(?<![\d.:])(?P<a>\d{1,3}):(?P<b>\d{1,3})(?![\d:])")
-_CN_UNITS = ("所", "个", "家", "张", "户", "名", "项", "处", "座", "次", "年一遇", "个月", "年", "天", "日")
+_CN_UNITS = (
+    "所", "个", "家", "张", "户", "名", "项", "处", "座", "次", "年一遇", "个月", "年", "天", "日", "个工作日",
+    "工作日",
+)  # fmt: skip
+# a fraction standing for a share, no unit after it: 三分之二以上委员, 四分之一的面积
+_SHARE = re.compile(
+    r"(?<![一二三四五六七八九十百])(?P<frac>[一二三四五六七八九十百]{1,4}分之[一二三四五六七八九十]{1,3})(?!分)"
+)
 # a Chinese numeral counts only after a verb (建成两个, 不少于一名, 不超过三年, 开展一次), never in a
 # set phrase (一网统管, 三级, 五个一)
 _CN_BEFORE = re.compile(r"(有|成|增|到|设|育|造|于|少|建|为|过|满|展|置|备|立|办|织|行|以|近|约)$")
@@ -76,6 +83,14 @@ def numbers(text: str, s: int, e: int) -> list[Number]:
         found.append(
             Number(m.start(), m.end(), _tidy(value * mult), _tidy(vmax) if vmax is not None else None, unit)
         )
+    taken = {n.start for n in found}
+    for m in _SHARE.finditer(text, s, e):
+        if m.start() in taken:
+            continue  # 三分之一个 … was read with its unit above
+        den, nom = m.group("frac").split("分之")
+        d, n = cn_to_int(den), cn_to_int(nom)
+        if d and n and n <= d:
+            found.append(Number(m.start(), m.end(), _tidy(100 * n / d), None, "%"))
     for m in _RATIO.finditer(text, s, e):
         a, b = int(m.group("a")), int(m.group("b"))
         if b:

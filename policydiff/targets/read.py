@@ -157,9 +157,12 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
                 indicator = _clean(before[: vm.start()])
                 comparator = _VERB_CMP[verb_word]
             elif vm is not None and _BOUND.fullmatch(vm.group(0)) and 2 <= len(before) - vm.end() <= 15:
-                # a standard named after its bound: 不得低于 | 乡道每年每公里 | 5000元
+                # a standard named after its bound: 不得低于 | 乡道每年每公里 | 5000元; but a share of
+                # a base (不低于 | 用地面积的 | 三分之一) measures what stands before the bound
                 verb_word = vm.group(0)
-                indicator = _clean(before[vm.end() :])
+                base = before[vm.end() :]
+                subject = _clean(before[: vm.start()])
+                indicator = subject if base.endswith("的") and subject else _clean(base)
                 comparator = _VERB_CMP[verb_word]
             elif (
                 action is not None
