@@ -287,8 +287,6 @@ def diff_cmd(
     """
     from policydiff.render import to_json, to_yaml
     from policydiff.render.diff import diff_markdown, diff_renderable
-    from policydiff.render.docx import diff_docx
-    from policydiff.render.html import diff_html
 
     chosen = _format(fmt.value if fmt else None, out, [f.value for f in DiffFormat], "text")
     if chosen == "docx" and out is None:
@@ -316,8 +314,12 @@ def diff_cmd(
     elif chosen == "markdown":
         _write(diff_markdown(report, lang=lang.value, only=section), out)
     elif chosen == "html":
+        from policydiff.render.html import diff_html
+
         _write(diff_html(shown, lang=lang.value), out)
     elif chosen == "docx":
+        from policydiff.render.docx import diff_docx
+
         assert out is not None
         _write_bytes(diff_docx(shown, lang=lang.value), out)
     elif out is not None:
