@@ -23,6 +23,7 @@ from .decide import (
     kind,
     year_marks,
 )
+from .numbers import numbers
 from .read import statements
 
 __all__ = ["ACHIEVED_SECTION", "FACT_SECTION", "GOAL_SECTION", "Context", "extract"]
@@ -56,11 +57,19 @@ def extract(t: Text, begin: int, end: int, ctx: Context) -> tuple[list[Target], 
         if text[e : e + 1] in ("。", "！", "？"):
             e += 1
         marks = year_marks(text, s, e, ctx)
+        found = numbers(text, s, e)
+        if not found:  # most sentences state no quantity: only their year scope goes on
+            if marks:
+                carried_year = marks[-1][1]
+            s = e if e > s else s + 1
+            while s < end and text[s] in _SENTENCE_SPLIT:
+                s += 1
+            continue
         cues = Cues.of(text[s:e])
         years: list[tuple[int, int]] | None = None  # the years figures refer to, found at the first fact
         # a sentence opening with 、 or 和 continues a list whose 。 is extraction damage (‰ → %。)
         inherit = last_indicator if text[s : s + 1] in "、和及" else None
-        for st in statements(text, s, e, inherit):
+        for st in statements(text, s, e, inherit, found):
             if ctx.tables and _in_table(t.offsets[st.start], ctx.tables):
                 continue
             last_indicator = st.indicator

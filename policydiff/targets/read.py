@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Comparator
 from ..normalize import is_han
-from .numbers import _UNITS, TIME_UNITS, numbers
+from .numbers import _UNITS, TIME_UNITS, Number, numbers
 
 # Verbs between indicator and number, longest first; the comparator for a target.
 _VERBS: list[tuple[str, Comparator]] = [
@@ -68,8 +68,11 @@ class Statement:
     postfix: str | None
 
 
-def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[Statement]:
-    """Every number of sentence text[s:e] read as a statement (indicator, verb, value, unit)."""
+def statements(
+    text: str, s: int, e: int, inherit: str | None = None, found: list[Number] | None = None
+) -> list[Statement]:
+    """Every number of sentence text[s:e] read as a statement (indicator, verb, value, unit);
+    `found` = numbers(text, s, e) when the caller has them already."""
     out: list[Statement] = []
     cl = Clauses(text, s, e)
     lizheng = text.find("力争", s, e)  # 力争 governs its whole sentence from where it stands
@@ -77,7 +80,7 @@ def statements(text: str, s: int, e: int, inherit: str | None = None) -> list[St
     prev_subject: str | None = None
     clause_action: re.Match[str] | None = None
     clause_of_last = -1
-    for n in numbers(text, s, e):
+    for n in numbers(text, s, e) if found is None else found:
         start, end, value, value_max, unit = n.start, n.end, n.value, n.value_max, n.unit
         post = _POSTFIX.match(text, end)
         post_word = post.group(0) if post else None
