@@ -283,40 +283,64 @@ def _gap_score(sim: _Scores, i: int, j: int) -> float:
 def _follow_children(
     a: list[Item], b: list[Item], pairs: list[Pair], matched_old: set[int], matched_new: set[int]
 ) -> None:
-    """A measure left unpaired whose children were paired follows them: to the parent of most of
-    their counterparts (several parents, each with two or more of them: a split or a merge)."""
-    index_old = {tuple(it.path): k for k, it in enumerate(a)}
-    index_new = {tuple(it.path): k for k, it in enumerate(b)}
-    for side in ("old", "new"):
-        mine, theirs = (a, b) if side == "old" else (b, a)
-        index_theirs = index_new if side == "old" else index_old
-        matched_mine = matched_old if side == "old" else matched_new
-        matched_theirs = matched_new if side == "old" else matched_old
-        position = {id(it.measure): k for k, it in enumerate(mine)}
-        counterpart = _counterparts(pairs, side)
-        # deepest first, so a chapter can follow groups that followed their items
-        for k in sorted(range(len(mine)), key=lambda k: -len(mine[k].path)):
-            it = mine[k]
-            if k in matched_mine or not it.measure.children or len(it.key) > HEADING_ONLY:
-                continue
-            votes: Counter[int] = Counter()
-            for child in it.measure.children:
-                for other in counterpart.get(position[id(child)], []):
-                    parent = index_theirs.get(tuple(theirs[other].path[:-1]))
-                    if parent is not None:
-                        votes[parent] += 1
-            chosen = [p for p, v in votes.most_common() if v >= 2] or [p for p, _ in votes.most_common(1)]
-            chosen = [p for p in chosen if p not in matched_theirs]
-            if not chosen:
-                continue
-            status = "pair" if len(chosen) == 1 else ("split" if side == "old" else "merged")
-            for n_piece, p in enumerate(sorted(chosen, key=lambda p: -votes[p])):
-                o, n_ = (k, p) if side == "old" else (p, k)
-                parts = sorted(chosen) if status != "pair" else []
-                pairs.append(Pair(o, n_, status, 0.0, parts=parts, main=n_piece == 0))
-                counterpart[k].append(p)
-                matched_theirs.add(p)
-            matched_mine.add(k)
+    """A measure left unpaired whose children were paired follows them: to the parent of their
+    counterparts, or to several parents each holding two or more of them (a split, or a merge when
+    the measure is new). Strongest evidence first: the (measure, parent) pair with the most children
+    behind it is settled before weaker ones compete for the same parent; a group settled this way
+    can then vote for its chapter."""
+    index = {
+        "old": {tuple(it.path): k for k, it in enumerate(a)},
+        "new": {tuple(it.path): k for k, it in enumerate(b)},
+    }
+    position = {
+        "old": {id(it.measure): k for k, it in enumerate(a)},
+        "new": {id(it.measure): k for k, it in enumerate(b)},
+    }
+    items = {"old": a, "new": b}
+    matched = {"old": matched_old, "new": matched_new}
+    followed: dict[tuple[str, int], list[int]] = {}  # measures settled here → their parents so far
+    while True:
+        best: tuple[int, int, int, str, int, int] | None = None  # (votes, depth, -k, side, measure, parent)
+        for side in ("old", "new"):
+            other = "new" if side == "old" else "old"
+            mine, theirs = items[side], items[other]
+            counterpart = _counterparts(pairs, side)
+            for k, it in enumerate(mine):
+                if not it.measure.children or len(it.key) > HEADING_ONLY:
+                    continue
+                if k in matched[side] and (side, k) not in followed:
+                    continue  # paired on its own text
+                votes: Counter[int] = Counter()
+                for child in it.measure.children:
+                    for o in counterpart.get(position[side][id(child)], []):
+                        parent = index[other].get(tuple(theirs[o].path[:-1]))
+                        if parent is not None and parent not in matched[other]:
+                            votes[parent] += 1
+                taken = followed.get((side, k))
+                for parent, v in votes.items():
+                    if taken and v < 2:
+                        continue  # a further piece of a split needs two children
+                    key = (v, len(it.path), -k, side, k, parent)  # most children; deeper first on a tie
+                    if best is None or key[:3] > best[:3]:
+                        best = key
+        if best is None:
+            return
+        _, _, _, side, k, parent = best
+        pieces = followed.setdefault((side, k), [])
+        pieces.append(parent)
+        o, n = (k, parent) if side == "old" else (parent, k)
+        if len(pieces) == 1:
+            pairs.append(Pair(o, n, "pair", 0.0))
+        else:
+            status = "split" if side == "old" else "merged"
+            mine_pairs = [p for p in pairs if (p.old if side == "old" else p.new) == k]
+            for p in mine_pairs:
+                p.status, p.parts, p.main = status, sorted(pieces), p is mine_pairs[0]
+            pairs.append(Pair(o, n, status, 0.0, parts=sorted(pieces), main=False))
+        other = "new" if side == "old" else "old"
+        followed.setdefault((other, parent), []).append(k)  # it may take further pieces too
+        matched[side].add(k)
+        matched[other].add(parent)
 
 
 def _counterparts(pairs: list[Pair], side: str) -> dict[int, list[int]]:

@@ -232,12 +232,16 @@ _NOT_HEADING = re.compile(
 def _unnumbered_headings(text: str) -> list[LabelMatch]:
     """Unnumbered section headings whose children are numbered: the next line opens item 1 of a list
     (一、 （一） 1. …). They become measures labelled by their text. The first line of the text is
-    the document's title (中华人民共和国…法 over 第一章), never a section."""
+    the document's title (中华人民共和国…法 over 第一章), and the line under 附件N the attachment's:
+    never a section."""
     out = []
     for m in _HEADING_LINE.finditer(text):
         word = m.group(1)
         if not text[: m.start(1)].strip():
             continue
+        before = text[: m.start()].rstrip().rsplit("\n", 1)[-1].strip()
+        if _ATTACHMENT.match(before):
+            continue  # the line under 附件2 is the attachment's title
         if _NOT_HEADING.search(word) or match_label(text, m.start(1)) is not None:
             continue  # 第一章总则 is a numbered chapter with its title
         first = match_label(text, m.end())

@@ -236,3 +236,37 @@ def test_units_are_judged_on_the_pairs() -> None:
     report = diff(old, new)
     assert [(c.path, c.units) for c in report.units.dropped] == [(["一", "（二）"], ["区财政局"])]
     assert report.units.added == []
+
+
+def test_a_chapter_follows_most_of_its_items_before_weaker_claims() -> None:
+    """Old 三 (its title only) splits into new 一 and 二, where its items went; the annex chapter whose
+    one item also moved into new 一 does not take 一 from it (one child against two)."""
+    items = [
+        "完善社区养老服务网络，依托街道综合为老服务中心统筹布局助餐、日托和康复等服务设施。",
+        "发展老年助餐服务，鼓励餐饮企业参与老年助餐，完善助餐补贴政策，形成多元供给格局。",
+        "加强养老护理队伍建设，健全养老护理员职业技能等级认定制度，落实入职奖励和岗位津贴。",
+        "推进智慧养老应用，建设养老服务信息平台，推广紧急呼叫和健康监测等智能设备的应用。",
+        "建立养老服务质量评估制度，引入第三方评估机构，评估结果向社会公开并与补贴挂钩。",
+    ]
+    old = parse_text(
+        "一、指导思想\n坚持以人民为中心的发展思想，统筹推进养老服务体系建设。\n三、主要内容\n"
+        + "".join(f"（{int_to_cn(k + 1)}）{t}\n" for k, t in enumerate(items[:4]))
+        + "附件1\n工作规程\n一、实施阶段\n（一）"
+        + items[4]
+        + "\n",
+        doc_id="old",
+    )
+    new = parse_text(
+        "一、服务网络\n"
+        + "".join(f"（{int_to_cn(k + 1)}）{t}\n" for k, t in enumerate([items[0], items[1], items[4]]))
+        + "二、队伍和平台\n"
+        + "".join(f"（{int_to_cn(k + 1)}）{t}\n" for k, t in enumerate(items[2:4])),
+        doc_id="new",
+    )
+    report = diff(old, new)
+    chapters = {
+        (tuple(m.old or []), tuple(m.new or [])): m.status for m in report.measures if m.old == ["三"]
+    }
+    assert chapters == {(("三",), ("一",)): "split", (("三",), ("二",)): "split"}
+    annex = [m for m in report.measures if m.old == ["附件1", "一"]]
+    assert [m.status for m in annex] == ["removed"]
