@@ -7,15 +7,18 @@ city → district counterparts: median 0.08–0.13) while their copied sentences
 to nine tenths of the counterparts in the development set's families; 0–4 % between plans of one
 topic that do not derive from each other).
 
-1. Each measure's own text is cut into sentences (。；！？ and line ends); numbers are folded to one
-   sign (a changed target is still the same sentence), punctuation and spaces dropped; sentences
-   shorter than MIN_CHARS take no part.
-2. Character-bigram MinHash of each distinct sentence; LSH gives candidate pairs, kept when the
-   estimated Jaccard similarity is at least SENTENCE_THRESHOLD; connected pairs form clusters.
-3. A plan is the set of its clusters. A second LSH over those sets, one row per band (two plans are
-   candidates when any of their minima agree, so a plan sharing a few per cent of its sentences is
-   still found with high probability), gives candidate plan pairs, which are then counted exactly:
-   a measure is shared with another plan when one of its sentences is.
+1. Each measure's own text is cut into sentences (policydiff.sentences: 。；！？ and line ends, numbers
+   folded to one sign so a changed target is still the same sentence, punctuation and bracketed
+   asides dropped, short sentences left out).
+2. Character-bigram MinHash of each distinct sentence; within each LSH bucket every sentence is linked
+   to the bucket's first one when their estimated Jaccard similarity is at least SENTENCE_THRESHOLD
+   (m − 1 links for a bucket of m, never m²/2 pairs); connected sentences form clusters.
+3. A plan is the set of its clusters. Candidate plan pairs come from two indexes, each giving a plan
+   a bounded number of partners: datasketch's LSH Forest over the plans' MinHash (the nearest copies
+   in a large family) and a sparse count of shared clusters that occur in few plans (a district plan
+   far from its city plan by Jaccard similarity, but sharing sentences no other plan has). The
+   candidates are then counted exactly: a measure is shared with another plan when one of its
+   sentences is.
 4. A plan's relatives are ranked by the Jaccard similarity of their cluster sets, then of their
    sentences word for word, so that parent and children, one edit away, come before grandparents
    and cousins; shared measures are counted for the report. The earlier date is the parent when both
