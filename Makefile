@@ -1,5 +1,5 @@
 # One command each, on a fresh machine with only Python 3.11+:
-#   make demo   set up .venv and diff the Hechuan draft against its final version (built-in corpus)
+#   make demo   set up .venv; on the built-in corpus: diff the Hechuan draft and final, compare plans, find relatives
 #   make test   set up .venv and run lint + the whole test suite
 PYTHON ?= python3
 VENV   := .venv
@@ -18,6 +18,7 @@ demo: $(BIN)/.installed
 	$(BIN)/policydiff corpus
 	$(BIN)/policydiff diff hechuan-2025-draft hechuan-2025-final; [ $$? -le 1 ]
 	$(BIN)/policydiff compare hechuan-2025-draft wuxi-2022 chongqing-mca-2025-reply city-2022-yilaoyixiao
+	$(BIN)/policydiff related corpus --top 3
 
 test: $(BIN)/.installed lint
 	$(BIN)/pytest
