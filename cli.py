@@ -615,8 +615,9 @@ def related_cmd(
     """For every plan, the plans it most likely derives from or shares measures with.
 
     Sentences copied from one plan into another (numbers and punctuation aside) are found with
-    MinHash LSH; plans sharing such sentences in two measures or more are relatives, ranked by the
-    measures they share. When both plans are dated, the older is named the parent.
+    MinHash LSH; plans sharing such sentences in two measures or more are relatives, the closest
+    first (a plan's parent and children before its cousins), each with the measures it shares.
+    When both plans are dated, the older is named the parent.
 
     Example: policydiff related plans/ --format html -o related.html
     """
