@@ -11,7 +11,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .align import Alignment, Item, Scorer, align, char_ratio
 from .models import (
@@ -254,16 +254,29 @@ def _target_diff(old: Document, new: Document, al: Alignment) -> TargetDiff:
     }
     # candidates: targets of paired measures, or sharing a unit or a value (any other pair would need
     # an almost identical indicator to reach TARGET_MIN); keeps large plans near-linear
-    by_key: dict[object, list[int]] = {}
+    by_unit: dict[str | None, list[int]] = {}
+    by_value: dict[float, list[int]] = {}
     by_path: dict[tuple[str, ...], list[int]] = {}
     for j, (pb, y) in enumerate(news):
-        by_key.setdefault(("u", y.unit), []).append(j)
-        by_key.setdefault(("v", y.value), []).append(j)
+        by_unit.setdefault(y.unit, []).append(j)
+        by_value.setdefault(y.value, []).append(j)
         by_path.setdefault(tuple(pb), []).append(j)
+    # a pair sharing only its unit reaches TARGET_MIN only with indicators this alike: rapidfuzz
+    # picks those from all targets of the unit in one C-level pass (a plan has hundreds of % targets)
+    alike = 100 * (TARGET_MIN - 0.2) / 0.6
+    named = {unit: ([news[j][1].indicator or "" for j in js], js) for unit, js in by_unit.items()}
     scored = []
     for i, (pa, x) in enumerate(olds):
         paired = new_of_old.get(tuple(pa)) if pa else ()
-        cands = {*by_key.get(("u", x.unit), []), *by_key.get(("v", x.value), [])}
+        names, same_unit = named.get(x.unit, ([], []))
+        if x.indicator:
+            hits = process.extract(
+                x.indicator, names, scorer=fuzz.ratio, score_cutoff=alike - 1e-6, limit=None
+            )
+            cands = {same_unit[k] for _, _, k in hits} | {j for j in same_unit if not news[j][1].indicator}
+        else:
+            cands = set(same_unit)
+        cands.update(by_value.get(x.value, []))
         cands.update(by_path.get(paired, []) if paired is not None else [])
         for j in sorted(cands):
             pb, y = news[j]
