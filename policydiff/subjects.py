@@ -38,6 +38,8 @@ _JOIN = re.compile(r"、|和|及|与|以及")
 # after a subject comes its predicate; after an attribute (…部门的, …部门所) a noun
 _ATTRIBUTE = re.compile(r"的|之|所")
 _AGENT = re.compile(r"由")
+# a subject set off by a comma before its modal or duty word: 市、区规划资源部门，可结合…
+_DUTY_AFTER_COMMA = re.compile(r"[，,](?:可|要|应当|应|须|必须|负责|牵头|会同|按照职责|依法)")
 _PARTNER = re.compile(r"会同|联合")
 _AGENT_DUTY = re.compile(r"(?!的|之|所)")
 _CLAUSE = re.compile(r"[^。；;！？\n，,：:]+")
@@ -54,6 +56,8 @@ def acting_subjects(text: str) -> list[ResponsibleUnit]:
         if lead:
             start = lead.end()
         found, end = _name_list(text, start)
+        if found and end == clause.end() and _DUTY_AFTER_COMMA.match(text, end):
+            end -= 1  # the names fill the clause and the predicate follows the comma: 市、区…部门，可…
         if found and end < clause.end() and not _ATTRIBUTE.match(text, end):
             names += found
             if text.startswith("牵头", end):

@@ -73,3 +73,13 @@ def test_department_names_that_contain_verb_like_characters() -> None:
 )
 def test_quantities_and_predicates_are_not_bodies(text: str) -> None:
     assert names(text) == []
+
+
+def test_a_subject_set_off_by_a_comma_before_its_duty() -> None:
+    """市、区规划资源部门，可… — two bodies (the level list shares its head), acting after the comma;
+    a clause that is no body stays out."""
+    assert [u.name for u in acting_subjects("市、区规划资源部门，可结合单元规划同步开展控详规划优化。")] == [
+        "市规划资源部门",
+        "区规划资源部门",
+    ]
+    assert acting_subjects("相关工作，可结合实际开展。") == []
