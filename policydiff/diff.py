@@ -247,11 +247,11 @@ def target_similarity(x: Target, y: Target, same_measure: bool) -> float:
 
 def _target_diff(old: Document, new: Document, al: Alignment) -> TargetDiff:
     olds, news = list(_targets(old)), list(_targets(new))
-    new_of_old = {
-        tuple(al.old[p.old].path): tuple(al.new[p.new].path)
-        for p in al.pairs
-        if p.old is not None and p.new is not None
-    }
+    # every measure an old one was paired with (the pieces of a split, too)
+    new_of_old: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for p in al.pairs:
+        if p.old is not None and p.new is not None:
+            new_of_old[tuple(al.old[p.old].path)].append(tuple(al.new[p.new].path))
     # candidates: targets of paired measures, or sharing a unit or a value (any other pair would need
     # an almost identical indicator to reach TARGET_MIN); keeps large plans near-linear
     by_unit: dict[str | None, list[int]] = {}
@@ -267,7 +267,7 @@ def _target_diff(old: Document, new: Document, al: Alignment) -> TargetDiff:
     named = {unit: ([news[j][1].indicator or "" for j in js], js) for unit, js in by_unit.items()}
     scored = []
     for i, (pa, x) in enumerate(olds):
-        paired = new_of_old.get(tuple(pa)) if pa else ()
+        paired = new_of_old.get(tuple(pa), []) if pa else [()]
         names, same_unit = named.get(x.unit, ([], []))
         if x.indicator:
             hits = process.extract(
@@ -277,10 +277,11 @@ def _target_diff(old: Document, new: Document, al: Alignment) -> TargetDiff:
         else:
             cands = set(same_unit)
         cands.update(by_value.get(x.value, []))
-        cands.update(by_path.get(paired, []) if paired is not None else [])
+        for path in paired:
+            cands.update(by_path.get(path, []))
         for j in sorted(cands):
             pb, y = news[j]
-            s = target_similarity(x, y, new_of_old.get(tuple(pa)) == tuple(pb) or pa == pb == [])
+            s = target_similarity(x, y, tuple(pb) in paired if pa else pb == [])
             if s >= TARGET_MIN:
                 scored.append((s, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -312,8 +313,7 @@ def _target_diff(old: Document, new: Document, al: Alignment) -> TargetDiff:
     for i, (pa, x) in enumerate(olds):
         if i in used_old:
             continue
-        counterpart = new_of_old.get(tuple(pa))
-        text = new_text.get(counterpart, "") if counterpart else ""
+        text = "".join(new_text.get(c, "") for c in new_of_old.get(tuple(pa), []))
         mentioned = bool(x.indicator and text and fuzz.partial_ratio(x.indicator, text) >= 90)
         out.dropped.append(DroppedTarget(**_ref(pa, x).model_dump(), still_mentioned=mentioned))
     out.added = [_ref(pb, y) for j, (pb, y) in enumerate(news) if j not in used_new]

@@ -270,3 +270,24 @@ def test_a_chapter_follows_most_of_its_items_before_weaker_claims() -> None:
     assert chapters == {(("三",), ("一",)): "split", (("三",), ("二",)): "split"}
     annex = [m for m in report.measures if m.old == ["附件1", "一"]]
     assert [m.status for m in annex] == ["removed"]
+
+
+def test_a_target_that_moved_with_a_split_is_kept() -> None:
+    """Each piece of a split measure carries its own target on: neither dropped nor added."""
+    first = "完善社区养老服务网络，依托街道综合为老服务中心统筹布局助餐、日托和康复等服务设施，到2027年建成社区食堂120家。"
+    second = "加强养老护理队伍建设，健全养老护理员职业技能等级认定制度，到2027年培训养老护理员5000人次。"
+    old = parse_text(
+        f"一、工作任务\n（一）{first}{second}\n（二）建立养老服务质量评估制度，引入第三方评估机构，评估结果向社会公开。\n",
+        doc_id="old",
+    )
+    # the first piece rewords its target's indicator (社区食堂 → 老年助餐食堂): that the two stand in
+    # paired measures is what tells they are one target
+    first_new = first.replace("建成社区食堂120家", "建成老年助餐食堂120家")
+    new = parse_text(
+        f"一、工作任务\n（一）{first_new}\n（二）{second}\n（三）建立养老服务质量评估制度，引入第三方评估机构，评估结果向社会公开。\n",
+        doc_id="new",
+    )
+    report = diff(old, new)
+    assert {m.status for m in report.measures if m.old == ["一", "（一）"]} == {"split"}
+    assert report.targets.dropped == [] and report.targets.added == []
+    assert sorted(c.new.value for c in [*report.targets.kept, *report.targets.changed]) == [120, 5000]
