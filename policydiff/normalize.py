@@ -170,9 +170,21 @@ def normalize(source: Source) -> Text:
         else:
             kept.append((s, e))
 
+    # a plan written in Markdown: heading marks (## 一、…) and emphasis (**（一）…**) are form, not text
+    segments: list[list[tuple[int, int]]] = [[(s, e)] for s, e in kept]
+    if any(_MD_MARKED.match(raw, s, e) for s, e in kept):
+        segments = []
+        for s, e in list(kept):
+            parts, marks = _markdown_parts(raw, s, e)
+            skipped.extend((a, b, "Markdown mark") for a, b in marks)
+            if parts:
+                segments.append(parts)
+        kept = [(parts[0][0], parts[-1][1]) for parts in segments]
+        skipped.sort()
+
     wrap = _wrap_width([raw[s:e] for s, e in kept])
     out = _Out()
-    chrome_starts = sorted(s for s, _, _ in skipped)
+    chrome_starts = sorted(s for s, _, r in skipped if r != "Markdown mark")
 
     for i, (s, e) in enumerate(kept):
         if i:
@@ -182,7 +194,10 @@ def normalize(source: Source) -> Text:
                 out.add("\n", pe)  # the removed line break itself
             else:
                 out.soft.add(out.length)
-        _append_line(raw, s, e, out)
+        for k, (a, b) in enumerate(segments[i]):
+            if k:
+                out.soft.add(out.length)  # a mark was taken out here
+            _append_line(raw, a, b, out)
 
     text = "".join(out.pieces)
     offsets = out.offsets
@@ -190,6 +205,35 @@ def normalize(source: Source) -> Text:
     offsets.append(kept[-1][1] if kept else 0)
     line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(raw)]
     return Text(text, offsets, frozenset(soft), skipped, source, line_starts)
+
+
+_MD_MARKED = re.compile(r"#{1,6}[ \t\u3000]|\*\*\S")  # a line opening with a heading mark or with bold
+_MD_HEADING = re.compile(r"#{1,6}[ \t\u3000]*")
+_MD_RULE = re.compile(r"[-*_]{3,}")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def _markdown_parts(raw: str, s: int, e: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The content ranges of a Markdown line and the ranges of its marks: a leading #…, ** and __;
+    a thematic break (---) is all mark."""
+    marks: list[tuple[int, int]] = []
+    if _MD_RULE.fullmatch(raw, s, e):
+        return [], [(s, e)]
+    m = _MD_HEADING.match(raw, s, e)
+    if m is not None and m.end() > s:
+        marks.append((s, m.end()))
+        s = m.end()
+    parts: list[tuple[int, int]] = []
+    pos = s
+    for mm in _MD_EMPHASIS.finditer(raw, s, e):
+        if mm.start() > pos:
+            parts.append((pos, mm.start()))
+        marks.append((mm.start(), mm.end()))
+        pos = mm.end()
+    if pos < e:
+        parts.append((pos, e))
+    parts = [_strip(raw, a, b) for a, b in parts]
+    return [(a, b) for a, b in parts if a < b], marks
 
 
 def _strip(raw: str, start: int, end: int) -> tuple[int, int]:

@@ -132,3 +132,12 @@ def test_a_plain_plan_loses_no_line_to_chrome_rules(text: str) -> None:
     if any(p.search(line.strip()) for line in text.splitlines() for p in (*strong, *tail)):
         return  # marked as a scraped page: chrome may be dropped there
     assert parse_text(text).skipped == []
+
+
+_MARKDOWN = st.text(alphabet=st.sampled_from(list("#*_- \n一二、（）1.任务指导思想达到%。")), max_size=300)
+
+
+@given(_MARKDOWN)
+def test_markdown_marks_keep_the_invariants(text: str) -> None:
+    """Heading marks, emphasis and rules anywhere: the parse keeps every invariant (marks are skipped)."""
+    check_invariants(parse_text(text), text)

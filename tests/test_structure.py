@@ -360,3 +360,19 @@ def test_articles_inserted_by_an_amendment_keep_their_place() -> None:
         "第三条",
     ]
     assert doc.find("第一章", "第三条").text.endswith("依照第二条之一的规定办理。")
+
+
+def test_a_plan_written_in_markdown() -> None:
+    """Heading marks and bold are form: the labels under them open measures, the marks are reported
+    as skipped, and no mark stays in a measure's text."""
+    doc = parse_text(
+        "# 关于推进某某工作的实施方案\n## 一、总体要求\n### （一）指导思想\n坚持人民至上。\n---\n"
+        "## 二、主要任务\n**（一）完善网络。**完善社区网络。\n**（二）加强队伍。**健全培训。\n"
+    )
+    assert [m.path for m in doc.walk()] == [
+        ["一"], ["一", "（一）"], ["二"], ["二", "（一）"], ["二", "（二）"],
+    ]  # fmt: skip
+    assert doc.document.title == "关于推进某某工作的实施方案"
+    assert not any("#" in m.text or "*" in m.text for m in doc.walk())
+    assert doc.find("二", "（一）").heading == "完善网络"
+    assert {k.reason for k in doc.skipped} == {"Markdown mark"}
