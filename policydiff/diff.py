@@ -8,6 +8,7 @@ change reads 2025年 → 2027年 rather than 202[5→7].
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -170,9 +171,8 @@ def _measure_change(
 def word_edits(old: str, new: str) -> list[Edit]:
     """Word-level edits from old to new, merged into phrases; whole sentences flagged."""
     a, b = tokenize(old), tokenize(new)
-    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     groups: list[list[tuple[str, int, int, int, int]]] = []
-    for op in sm.get_opcodes():
+    for op in _opcodes(a, b):
         tag, i1, i2, j1, j2 = op
         if tag == "equal":
             # a short run of equal tokens between two edits is glue: fold it into one phrase
@@ -186,6 +186,8 @@ def word_edits(old: str, new: str) -> list[Edit]:
             groups[-1].append(op)  # edit after glue: same phrase
         else:
             groups.append([op])
+    # character offset of every token (a running sum, not a join per edit)
+    at_a, at_b = [0, *itertools.accumulate(map(len, a))], [0, *itertools.accumulate(map(len, b))]
     edits: list[Edit] = []
     for g in groups:
         # trailing glue is not part of the phrase
@@ -201,7 +203,7 @@ def word_edits(old: str, new: str) -> list[Edit]:
         elif j1 == j2 and i1 < i2 and a[i1] in _SENTENCE_END and i2 < len(a) and a[i2] == a[i1]:
             i1, i2, j1, j2 = i1 + 1, i2 + 1, j1 + 1, j2 + 1
         old_s, new_s = "".join(a[i1:i2]), "".join(b[j1:j2])
-        old_at, new_at = len("".join(a[:i1])), len("".join(b[:j1]))
+        old_at, new_at = at_a[i1], at_b[j1]
         if old_s and new_s:
             edits.append(Edit(op="replace", old=old_s, new=new_s, old_at=old_at, new_at=new_at))
         elif old_s:
@@ -211,6 +213,57 @@ def word_edits(old: str, new: str) -> list[Edit]:
             whole = _whole_sentence(b, j1, j2)
             edits.append(Edit(op="insert", old=None, new=new_s, sentence=whole, old_at=old_at, new_at=new_at))
     return edits
+
+
+_DIRECT = 3000  # up to this many tokens a side, one sequence match; beyond, sentences first
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes from token list a to b. A long measure is matched in two layers, as a reader
+    compares it: its sentences first, then the tokens of the sentences that differ (pair by pair
+    where as many sentences stand on each side) — near-linear, where one token-level match is
+    quadratic (80,000 characters: seconds; 320,000: minutes)."""
+    if len(a) <= _DIRECT and len(b) <= _DIRECT:
+        return list(difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes())
+    sa, sb = _sentence_starts(a), _sentence_starts(b)
+    keys_a = ["".join(a[sa[k] : sa[k + 1]]) for k in range(len(sa) - 1)]
+    keys_b = ["".join(b[sb[k] : sb[k + 1]]) for k in range(len(sb) - 1)]
+    out: list[tuple[str, int, int, int, int]] = []
+
+    def tokens(ta1: int, ta2: int, tb1: int, tb2: int) -> None:
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+            a=a[ta1:ta2], b=b[tb1:tb2], autojunk=False
+        ).get_opcodes():
+            out.append((tag, ta1 + i1, ta1 + i2, tb1 + j1, tb1 + j2))
+
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=keys_a, b=keys_b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(("equal", sa[i1], sa[i2], sb[j1], sb[j2]))
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            for k in range(i2 - i1):
+                tokens(sa[i1 + k], sa[i1 + k + 1], sb[j1 + k], sb[j1 + k + 1])
+        else:
+            tokens(sa[i1], sa[i2], sb[j1], sb[j2])
+    merged: list[tuple[str, int, int, int, int]] = []
+    for op in out:
+        if op[1] == op[2] and op[3] == op[4]:
+            continue
+        if merged and merged[-1][0] == op[0] == "equal":
+            last = merged[-1]
+            merged[-1] = ("equal", last[1], op[2], last[3], op[4])
+        else:
+            merged.append(op)
+    return merged
+
+
+def _sentence_starts(tokens: list[str]) -> list[int]:
+    """Token index where each sentence starts (after 。！？ or a line break), and len(tokens)."""
+    starts = [0]
+    for k, t in enumerate(tokens[:-1]):
+        if t in _SENTENCE_END or t == "\n":
+            starts.append(k + 1)
+    starts.append(len(tokens))
+    return starts
 
 
 def _is_glue(tokens: list[str]) -> bool:

@@ -291,3 +291,20 @@ def test_a_target_that_moved_with_a_split_is_kept() -> None:
     assert {m.status for m in report.measures if m.old == ["一", "（一）"]} == {"split"}
     assert report.targets.dropped == [] and report.targets.added == []
     assert sorted(c.new.value for c in [*report.targets.kept, *report.targets.changed]) == [120, 5000]
+
+
+def test_a_long_measure_is_diffed_sentence_first_with_the_same_edits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond _DIRECT tokens the word diff matches sentences first; where sentences are edited in
+    place it finds the edits one token-level match finds (which takes minutes at 320,000 characters)."""
+    import importlib
+
+    module = importlib.import_module("policydiff.diff")
+    doc = parsed("city-2022-yilaoyixiao")
+    old = "".join(m.text for m in doc.walk()).replace("\n", "")
+    new = old.replace("加强", "进一步加强").replace("2025年", "2026年")
+    new = new.replace("。", "。新增一句说明。", 3)
+    assert len(module.tokenize(old)) > module._DIRECT
+    layered = word_edits(old, new)
+    monkeypatch.setattr(module, "_DIRECT", 10**9)
+    assert layered == word_edits(old, new)
+    assert any(e.new == "进一步" for e in layered)
