@@ -41,6 +41,7 @@ HEADING_ONLY = 30  # own text this short (a title) does not decide a pairing on 
 _DENSE = 40_000  # up to this many pairs every pair is a candidate
 _COMMON = 0.05  # 3-grams in more than this share of the measures carry no evidence
 _TOP = 12  # candidates kept per measure of a large plan
+_KEYS = 48  # the rarest keys of a measure looked up to find its candidates
 
 _FORM = re.compile(r"\s+")
 
@@ -184,10 +185,12 @@ class _Scores:
         for i, it in enumerate(self.a):
             hits: Counter[int] = Counter()
             keys = [*_trigrams(it.key), *(["h:" + it.measure.heading] if it.measure.heading else [])]
-            for g in keys:
-                post = postings.get(g)
-                if post and len(post) <= cap:
-                    hits.update(post)
+            rare = [p for p in map(postings.get, keys) if p and len(p) <= cap]
+            # the rarest keys say the most: a long measure is looked up by _KEYS of them, not all
+            if len(rare) > _KEYS:
+                rare = sorted(rare, key=len)[:_KEYS]
+            for post in rare:
+                hits.update(post)
             # the measures sharing the most rare 3-grams with this one: enough to find its counterpart,
             # few enough to keep the pairing near-linear
             out += [(i, j) for j, _ in hits.most_common(_TOP)]
