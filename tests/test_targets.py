@@ -348,3 +348,12 @@ def test_regulation_shares_and_time_limits() -> None:
     assert (base[1], base[2], round(base[3], 2), base[5]) == ("公共绿地面积", ">=", 33.33, "%")
     (limit,) = targets("行政机关应当自受理申请之日起二十个工作日内作出决定。")
     assert (limit[2], limit[3], limit[5]) == ("<=", 20, "个工作日")
+
+
+def test_a_standard_between_two_bounds() -> None:
+    """…以上…以下 of one unit is one range, named by what follows it; a condition (…以上的小区) stays out."""
+    (fine,) = targets("违反本条例规定的，由市场监管部门责令改正，处5000元以上5万元以下罚款。")
+    assert (fine[1], fine[3], fine[4], fine[5]) == ("罚款", 5000, 50000, "元")
+    (cn,) = targets("对个人处一万元以上十万元以下的罚款。")
+    assert (cn[1], cn[3], cn[4], cn[5]) == ("罚款", 10000, 100000, "元")
+    assert targets("1000户以上的住宅小区配建养老用房。") == []

@@ -28,7 +28,7 @@ _NUMBER = re.compile(
 _RATIO = re.compile(r"(?<![\d.:])(?P<a>\d{1,3}):(?P<b>\d{1,3})(?![\d:])")
 _CN_UNITS = (
     "所", "个", "家", "张", "户", "名", "项", "处", "座", "次", "年一遇", "个月", "年", "天", "日", "个工作日",
-    "工作日",
+    "工作日", "元", "万元",
 )  # fmt: skip
 # a fraction standing for a share, no unit after it: 三分之二以上委员, 四分之一的面积
 _SHARE = re.compile(
@@ -36,7 +36,7 @@ _SHARE = re.compile(
 )
 # a Chinese numeral counts only after a verb (建成两个, 不少于一名, 不超过三年, 开展一次), never in a
 # set phrase (一网统管, 三级, 五个一)
-_CN_BEFORE = re.compile(r"(有|成|增|到|设|育|造|于|少|建|为|过|满|展|置|备|立|办|织|行|以|近|约)$")
+_CN_BEFORE = re.compile(r"(有|成|增|到|设|育|造|于|少|建|为|过|满|展|置|备|立|办|织|行|以|近|约|处|上)$")
 
 
 _HUGE = 1e15

@@ -80,13 +80,14 @@ def statements(
     prev_subject: str | None = None
     clause_action: re.Match[str] | None = None
     clause_of_last = -1
-    for n in numbers(text, s, e) if found is None else found:
+    for n in _bounded_ranges(text, numbers(text, s, e) if found is None else found):
         start, end, value, value_max, unit = n.start, n.end, n.value, n.value_max, n.unit
+        bounded = value_max is not None and text.startswith("以下", end - 2) and "以上" in text[start:end]
         post = _POSTFIX.match(text, end)
         post_word = post.group(0) if post else None
         after = end + (len(post_word) if post_word else 0)
-        if _MODIFIED.match(text, end, e):
-            continue  # 1000户以上的住宅小区: a condition, not a statement
+        if _MODIFIED.match(text, end, e) and not bounded:
+            continue  # 1000户以上的住宅小区: a condition, not a statement (一万元以上十万元以下的罚款 is one)
         if text[max(s, start - 1) : start] in ("由", "从") and _CHANGE_TO.match(text, after):
             continue  # 由12万吨/天提高至24万吨/天: where a change starts is not its goal
         limit_after = text.startswith("为限", after)  # 以5年为限
@@ -112,7 +113,13 @@ def statements(
         verb: str | None
         verb_word: str | None
         comparator: Comparator | None = "="
-        if (
+        if bounded:
+            # a standard between two bounds, named after them: 处5000元以上5万元以下(的)罚款
+            ce = cl.end(after)
+            indicator = _clean(text[after + (1 if nxt == "的" else 0) : ce]) or _clean(before)
+            verb = verb_word = "以上…以下"
+            stmt_end = ce
+        elif (
             unit in ("%", "‰")
             and is_han(nxt)
             and nxt not in "的和及与"
@@ -221,6 +228,31 @@ def statements(
             )
         prev_end = stmt_end
         clause_of_last = clause
+    return out
+
+
+def _bounded_ranges(text: str, found: list[Number]) -> list[Number]:
+    """A number …以上 followed at once by a number of the same unit …以下 is one range: 5000元以上5万元以下
+    (value 5000, value_max 50000), as the bounds of a fine or a standard are written."""
+    out: list[Number] = []
+    k = 0
+    while k < len(found):
+        n = found[k]
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if (
+            nxt is not None
+            and n.value_max is None
+            and text.startswith("以上", n.end)
+            and nxt.start == n.end + 2
+            and nxt.unit == n.unit
+            and text.startswith("以下", nxt.end)
+            and nxt.value >= n.value
+        ):
+            out.append(Number(n.start, nxt.end + 2, n.value, nxt.value, n.unit))
+            k += 2
+            continue
+        out.append(n)
+        k += 1
     return out
 
 
