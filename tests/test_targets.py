@@ -357,3 +357,14 @@ def test_a_standard_between_two_bounds() -> None:
     (cn,) = targets("对个人处一万元以上十万元以下的罚款。")
     assert (cn[1], cn[3], cn[4], cn[5]) == ("罚款", 10000, 100000, "元")
     assert targets("1000户以上的住宅小区配建养老用房。") == []
+
+
+def test_ages_as_goals_and_concentrations() -> None:
+    """An age after a goal verb is a target (提高到82岁); an age naming a group is not; 降至 bounds from above."""
+    (life,) = targets("人均预期寿命提高到82岁。")
+    assert (life[1], life[2], life[3], life[5]) == ("人均预期寿命", ">=", 82, "岁")
+    assert targets("为60岁以上老年人提供服务。") == []
+    (toddlers,) = targets("到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。")
+    assert (toddlers[3], toddlers[5]) == (4.5, "个")
+    (air,) = targets("全区PM2.5年均浓度降至30微克/立方米。")
+    assert (air[1], air[2], air[3], air[5]) == ("全区PM2.5年均浓度", "<=", 30, "微克/立方米")

@@ -11,7 +11,7 @@ from ..numerals import cn_to_int
 # Units of measure, longest first where one is the prefix of another. Counters (量词) are a closed
 # class of the language; measures and money as plans write them; time units are in TIME_UNITS.
 _COMPOUND = "元/年·人|元/人·年|元/人·月|元/月|/年·人"
-_MEASURES = "平方公里|平方米|立方米|万千瓦|千瓦时|千瓦|兆瓦|公顷|千米|公里|万元|亿元|吨|亩|米|元"
+_MEASURES = "微克/立方米|毫克/升|平方公里|平方米|立方米|万千瓦|千瓦时|千瓦|兆瓦|公顷|千米|公里|万元|亿元|吨|亩|米|元|岁"
 _COUNTERS = "个百分点|人次|条段|张|个|家|户|人|名|次|所|处|项|种|列|座|套|条|倍|支|场|份|辆|组|幢|栋|台|部|批|间|件|艘|架|棵|株|床|路|期"
 TIME_UNITS = ("年一遇", "个工作日", "工作日", "个月", "分钟", "小时", "天", "日", "周", "年")
 _TIME = "|".join(TIME_UNITS)
@@ -40,6 +40,7 @@ _CN_BEFORE = re.compile(r"(有|成|增|到|设|育|造|于|少|建|为|过|满|�
 
 
 _HUGE = 1e15
+_AGE_GOAL = re.compile(r"(提高到|提高至|达到|延长到|延长至|增加到|增至|提高|达)$")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def numbers(text: str, s: int, e: int) -> list[Number]:
             value = cn_to_int(m.group("cn"))
         if value is None or _is_date(text, m.start(), m.group("unit"), value):
             continue
+        if m.group("unit") == "岁" and not _AGE_GOAL.search(text[max(s, m.start() - 3) : m.start()]):
+            continue  # 60岁以上老年人, 3岁以下婴幼儿: an age names a group; only 提高到82岁 is a goal
         # 23.7万张 → 237000 张, 1.24亿元 → 124000000 元: values comparable across documents
         mult = {"万": 1e4, "亿": 1e8, "千": 1e3}.get(m.group("mult") or "", 1.0)
         if not value * mult < _HUGE:
