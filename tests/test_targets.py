@@ -368,3 +368,8 @@ def test_ages_as_goals_and_concentrations() -> None:
     assert (toddlers[3], toddlers[5]) == (4.5, "个")
     (air,) = targets("全区PM2.5年均浓度降至30微克/立方米。")
     assert (air[1], air[2], air[3], air[5]) == ("全区PM2.5年均浓度", "<=", 30, "微克/立方米")
+
+
+def test_a_time_limit_leaves_the_count_of_its_action_to_be_read() -> None:
+    got = targets("力争三年内建成10个示范点。")
+    assert [(g[2], g[3], g[5]) for g in got] == [("<=", 3, "年"), ("=", 10, "个")]

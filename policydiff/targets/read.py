@@ -84,6 +84,7 @@ def statements(
     for n in _bounded_ranges(text, numbers(text, s, e) if found is None else found):
         start, end, value, value_max, unit = n.start, n.end, n.value, n.value_max, n.unit
         bounded = value_max is not None and text.startswith("以下", end - 2) and "以上" in text[start:end]
+        resume: int | None = None
         post = _POSTFIX.match(text, end)
         post_word = post.group(0) if post else None
         after = end + (len(post_word) if post_word else 0)
@@ -156,6 +157,7 @@ def statements(
                 # a time limit on the action after it: 15分钟内到场核实
                 verb = verb_word = None
                 indicator = _clean(text[after:ce])
+                resume = after  # the action's own count is read next: 三年内建成10个示范点
             else:
                 continue
             stmt_end = ce
@@ -227,7 +229,7 @@ def statements(
                     post_word,
                 )
             )
-        prev_end = stmt_end
+        prev_end = stmt_end if resume is None else resume
         clause_of_last = clause
     return out
 
