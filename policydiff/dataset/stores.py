@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..render import FORMULA_START
 from .tables import TABLES, Rows, columns, empty_rows
 
 FORMATS = ("sqlite", "duckdb", "parquet", "jsonl", "csv")
@@ -147,12 +148,10 @@ def _read_jsonl(folder: Path) -> Rows:
 
 # --- CSV: UTF-8 with BOM (Excel, WPS), formula cells neutralized as in every CSV policydiff writes ---
 
-_FORMULA = tuple("=+-@\t\r＝＋－＠")
-
 
 def _formula(v: str) -> bool:
     """A cell a spreadsheet would run, also behind quotes that neutralized it ('=…, ''=…)."""
-    return v.lstrip("'").startswith(_FORMULA)
+    return v.lstrip("'").startswith(FORMULA_START)
 
 
 def _cell(v: Any) -> Any:

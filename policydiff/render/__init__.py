@@ -67,7 +67,8 @@ def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
-_FORMULA = tuple("=+-@\t\r＝＋－＠")
+# what a spreadsheet runs as a formula when a cell starts with it (OWASP CSV injection)
+FORMULA_START = tuple("=+-@\t\r＝＋－＠")
 
 
 def _cell(v: Any) -> Any:
@@ -75,7 +76,7 @@ def _cell(v: Any) -> Any:
         v = "/".join(str(x) for x in v)
     if v is None:
         return ""
-    if isinstance(v, str) and v.startswith(_FORMULA):
+    if isinstance(v, str) and v.startswith(FORMULA_START):
         return "'" + v
     return v
 
