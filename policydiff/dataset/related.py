@@ -84,7 +84,7 @@ def related(rows: Rows, *, to: str | None = None, top: int = 10) -> RelatedRepor
     exact = [{i for _, ids in ms for i in ids} for ms in plan_measures]
     found: dict[int, list[tuple[int, int, int, tuple[float, float]]]] = defaultdict(list)
     focus = None if to is None else index[to]
-    for a, b in _plan_pairs(members, keep=max(3 * top, 30), focus=focus):
+    for a, b in _plan_pairs(members, spread, keep=max(3 * top, 30), focus=focus):
         common = members[a] & members[b]
         mine = sum(1 for _, c in measures[a] if c & common)
         theirs = sum(1 for _, c in measures[b] if c & common)
@@ -150,7 +150,9 @@ def _clusters(texts: list[str]) -> list[int]:
     return [int(x) for x in labels]
 
 
-def _plan_pairs(members: list[set[int]], *, keep: int, focus: int | None) -> list[tuple[int, int]]:
+def _plan_pairs(
+    members: list[set[int]], spread: dict[int, int], *, keep: int, focus: int | None
+) -> list[tuple[int, int]]:
     """Candidate pairs of plans, from two indexes, each giving a plan at most `keep` partners:
     - the plans nearest by MinHash of their cluster sets (datasketch's LSH Forest): in a family of
       hundreds of copies of one plan, the closest copies, not hundreds of pairs;
@@ -162,17 +164,17 @@ def _plan_pairs(members: list[set[int]], *, keep: int, focus: int | None) -> lis
         return []
     sig = set_signatures([sorted(s) for s in members], 2 * NUM_PERM)
     found = {(int(a), int(b)) for a, b in nearest(sig, keep, only=focus)}
-    found.update(_rare_pairs(members, keep=keep, focus=focus))
+    found.update(_rare_pairs(members, spread, keep=keep, focus=focus))
     return sorted(found)
 
 
-def _rare_pairs(members: list[set[int]], *, keep: int, focus: int | None) -> set[tuple[int, int]]:
+def _rare_pairs(
+    members: list[set[int]], spread: dict[int, int], *, keep: int, focus: int | None
+) -> set[tuple[int, int]]:
+    """Each plan's `keep` partners sharing the most clusters found in 2 to RARE_SPREAD plans
+    (`spread`: cluster → number of plans it occurs in)."""
     from scipy.sparse import csr_matrix
 
-    spread: dict[int, int] = defaultdict(int)
-    for s in members:
-        for c in s:
-            spread[c] += 1
     column = {c: k for k, c in enumerate(c for c, n in spread.items() if 2 <= n <= RARE_SPREAD)}
     rows = [i for i, s in enumerate(members) for c in s if c in column]
     cols = [column[c] for s in members for c in s if c in column]
