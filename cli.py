@@ -623,15 +623,15 @@ def related_cmd(
     """
     from policydiff.dataset.build import parse_paths
     from policydiff.dataset.related import related
-    from policydiff.dataset.stores import read_store, store_format
+    from policydiff.dataset.stores import dataset_format, read_store
     from policydiff.render import scrub, to_csv, to_json, to_yaml
     from policydiff.render.related import ROW_COLUMNS, related_html, related_renderable, related_rows
 
     chosen = _format(fmt.value if fmt else None, out, [f.value for f in RelatedFormat], "text")
     try:
-        dataset = _dataset(paths[0]) if len(paths) == 1 else None
-        if dataset is not None:
-            rows = read_store(dataset, store_format(dataset, None))
+        fmt_in = dataset_format(Path(paths[0])) if len(paths) == 1 else None
+        if fmt_in is not None:
+            rows = read_store(Path(paths[0]), fmt_in)
         else:
             extra = [to] if to is not None and Path(to).is_file() else []
             with _progress(enabled=out is not None or not sys.stdout.isatty()) as progress:
@@ -655,16 +655,6 @@ def related_cmd(
         _write(_export(related_renderable(report)), out)
     else:
         _console().print(related_renderable(scrub(report)))
-
-
-def _dataset(ref: str) -> Path | None:
-    """The path, when it names a dataset written by export rather than plans."""
-    p = Path(ref)
-    if p.is_file() and p.suffix.lower() in (".sqlite", ".sqlite3", ".db", ".duckdb"):
-        return p
-    if p.is_dir() and any((p / f"documents.{f}").is_file() for f in ("parquet", "jsonl", "csv")):
-        return p
-    return None
 
 
 def _plan_key(ref: str, keys: list[str]) -> str:

@@ -49,6 +49,17 @@ def store_format(out: Path, given: str | None) -> str:
     return implied
 
 
+def dataset_format(path: Path) -> str | None:
+    """The format of an existing dataset at `path` (a store file by its extension, or a folder holding
+    a documents table), else None: it names plans rather than a dataset."""
+    fmt = _SUFFIX.get(path.suffix.lower())
+    if path.is_file() and fmt is not None and fmt not in FOLDER_FORMATS:
+        return fmt
+    if path.is_dir():
+        return next((f for f in FOLDER_FORMATS if (path / f"documents.{f}").is_file()), None)
+    return None
+
+
 def require(fmt: str) -> None:
     """InputError naming the extra to install when the format's library is missing."""
     if fmt not in _EXTRA:
